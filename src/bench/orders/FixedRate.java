@@ -1,0 +1,77 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Open-loop load generator: sends POST /api/v1/orders at a fixed rate whatever the response times, and
+ * measures each latency from the moment the request was due (so a slow server cannot hide its queueing).
+ * Usage: java FixedRate.java BASE_URL API_KEY RATE SECONDS CUSTOMERS
+ */
+public class FixedRate {
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String key = args[1];
+        int rate = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        int customers = Integer.parseInt(args[4]);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger inFlight = new AtomicInteger();
+        long total = (long) rate * seconds;
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String body = String.format("{\"externalId\":\"fixed-%s-%d\",\"customerExternalId\":\"bench-c%d\","
+                    + "\"placedAt\":\"2026-01-15T10:00:00Z\",\"currency\":\"INR\",\"total\":230.00,\"lines\":["
+                    + "{\"sku\":\"CHAI\",\"category\":\"drinks\",\"quantity\":2,\"unitPrice\":60.00},"
+                    + "{\"sku\":\"SAMOSA\",\"category\":\"snacks\",\"quantity\":2,\"unitPrice\":55.00}]}",
+                    run, i, ThreadLocalRandom.current().nextInt(customers));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
+                    .header("X-API-Key", key).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            inFlight.incrementAndGet();
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                latencies.add(System.nanoTime() - due);
+                if (error != null || response.statusCode() != 201) {
+                    failures.incrementAndGet();
+                }
+                inFlight.decrementAndGet();
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("target %d orders/s for %d s: sent %d, completed %d in %.1f s, failed %d%n",
+                rate, seconds, total, sorted.size(), elapsed, failures.get());
+        System.out.printf("latency from due time: p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        System.exit(0);
+    }
+
+    static double pct(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# POST /api/v1/orders under load. Two ACTIVE, AUTOMATIC programmes (points with a category bonus; a
+# stamp card), CUSTOMERS customers (default 10,000) imported first; every order has two lines and
+# earns in both programmes. Then:
+#   1. wrk, closed loop, 16 connections: the maximum throughput;
+#   2. FixedRate.java, open loop at 200 and at 1,000 orders/s: latency percentiles at those rates;
+#   3. pgbench with order-tx.sql, the same SQL statements run directly: the ceiling for this design.
+# Usage (from the repository root, after ./mvnw package): src/bench/orders/run.sh [CUSTOMERS]
+set -euo pipefail
+CUSTOMERS=${1:-10000}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../.." && pwd)
+DB=loyalty_bench_orders
+PORT=8093
+export API_KEY=bench-admin-key-0123456789 CUSTOMERS
+BASE=http://localhost:$PORT
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
+H=(-H "X-API-Key: $API_KEY" -H "Content-Type: application/json")
+
+psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT LOYALTY_ADMIN_API_KEY=$API_KEY \
+  java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+APP=$!
+for _ in $(seq 1 60); do curl -sf $BASE/q/health/ready > /dev/null && break; sleep 1; done
+
+curl -sf -o /dev/null "${H[@]}" $BASE/api/v1/programmes -d '{"name": "Points", "status": "ACTIVE", "currency": "INR",
+  "enrolment": "AUTOMATIC", "expiry": {"type": "AFTER", "after": "P12M"}, "rules": [
+  {"id": "spend", "type": "SPEND", "pointsPerUnit": 1}, {"id": "snacks", "type": "MULTIPLIER", "categories": ["snacks"], "multiplier": 2}]}'
+curl -sf -o /dev/null "${H[@]}" $BASE/api/v1/programmes -d '{"name": "Chai card", "status": "ACTIVE", "currency": "INR",
+  "enrolment": "AUTOMATIC", "rules": [{"id": "chai", "type": "STAMP", "stampsRequired": 10, "per": "UNIT", "skus": ["CHAI"], "reward": "A free chai"}]}'
+{ echo "externalId,customerExternalId,placedAt,currency,total"
+  for i in $(seq 0 $((CUSTOMERS - 1))); do echo "seed-$i,bench-c$i,2025-01-01,INR,10.00"; done; } > "$WORK/seed.csv"
+curl -sf -o /dev/null -H "X-API-Key: $API_KEY" -H 'Content-Type: text/csv' --data-binary @"$WORK/seed.csv" $BASE/api/v1/imports/orders
+sleep 5
+
+# The JIT needs most of a minute of load on two shared cores before figures mean anything.
+echo "== wrk warm-up (JIT, memberships), 60 s"
+(cd "$HERE" && RUN=warm wrk -t2 -c16 -d60s -s post-order.lua $BASE | tail -1)
+echo "== wrk, 16 connections, 30 s: maximum throughput"
+(cd "$HERE" && RUN=max wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1)
+echo "== fixed rate 200 orders/s, 30 s"
+java "$HERE/FixedRate.java" $BASE $API_KEY 200 30 "$CUSTOMERS"
+echo "== fixed rate 1,000 orders/s, 30 s"
+java "$HERE/FixedRate.java" $BASE $API_KEY 1000 30 "$CUSTOMERS"
+kill $APP; wait $APP 2>/dev/null || true; APP=
+
+echo "== pgbench order-tx.sql, 16 clients, 30 s: the same SQL without the application"
+KEY_ID=$(psql -h localhost -U postgres -d $DB -Atc "SELECT id FROM api_key LIMIT 1")
+psql -h localhost -U postgres -d $DB -q -c "INSERT INTO membership (id, programme_id, customer_id, joined_at)
+  SELECT gen_random_uuid(), p.id, c.id, now() FROM customer c CROSS JOIN programme p ON CONFLICT DO NOTHING"
+pgbench -h localhost -U postgres -n -c 16 -j 2 -T 30 -D customers="$CUSTOMERS" -D key="$KEY_ID" \
+  -f "$HERE/order-tx.sql" $DB | grep -E "latency average|tps ="
+psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"

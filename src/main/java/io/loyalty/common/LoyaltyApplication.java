@@ -1,0 +1,38 @@
+package io.loyalty.common;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@OpenAPIDefinition(
+        info = @Info(
+                title = "Loyalty Platform API",
+                version = "1.0.0",
+                description = """
+                        Headless loyalty and retention engine. Storefronts register customers and post \
+                        orders at checkout; customers earn points and stamps, redeem rewards and give \
+                        feedback; coalition partners settle points between them; analysts read retention \
+                        metrics.
+
+                        Every `/api/v1` call needs an API key in the `X-API-Key` header (use **Authorize**). \
+                        Errors are RFC 9457 `application/problem+json`. Lists are cursor-paginated: \
+                        `?limit=` (1-500, default 50) and `?after=<nextCursor>`."""),
+        security = @SecurityRequirement(name = LoyaltyApplication.API_KEY_SCHEME),
+        tags = {
+                @Tag(name = "Customers", description = "The people who buy from the business."),
+                @Tag(name = "API keys", description = "Clients of this API and their roles (ADMIN only).")
+        })
+@SecurityScheme(
+        securitySchemeName = LoyaltyApplication.API_KEY_SCHEME,
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        apiKeyName = "X-API-Key",
+        description = "API key issued by POST /api/v1/api-keys. In dev mode: `dev-admin-key-change-me`.")
+public class LoyaltyApplication extends Application {
+    public static final String API_KEY_SCHEME = "ApiKey";
+}

@@ -1,0 +1,33 @@
+package io.loyalty.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** Application settings under the {@code loyalty.} prefix. */
+@ConfigMapping(prefix = "loyalty")
+public interface LoyaltyConfig {
+
+    /**
+     * When set (env {@code LOYALTY_ADMIN_API_KEY}), an active ADMIN key with exactly this value is
+     * guaranteed to exist after startup, so a fresh installation can be administered at all.
+     */
+    Optional<String> adminApiKey();
+
+    Database database();
+
+    Expiry expiry();
+
+    interface Expiry {
+        /** How often the expiry job runs, as a Quarkus scheduler interval such as 10m; "off" disables it. */
+        @WithDefault("10m")
+        String every();
+    }
+
+    interface Database {
+        /** Create the configured database when it does not exist. Only dev mode turns this on. */
+        @WithDefault("false")
+        boolean createIfMissing();
+    }
+}

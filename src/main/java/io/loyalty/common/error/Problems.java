@@ -1,0 +1,104 @@
+package io.loyalty.common.error;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Factory for the problems this API raises itself. Each has a stable {@code type} URI that clients can
+ * switch on; the mapped framework exceptions get one from {@link ProblemTypePostProcessor}.
+ */
+public final class Problems {
+    public static final String TYPE_PREFIX = "urn:loyalty:problem:";
+    /**
+     * Priority of this project's exception mappers. quarkus-resteasy-problem registers its own at 999,
+     * and where both map the same exception ours must win.
+     */
+    public static final int MAPPER_PRIORITY = 500;
+
+    private Problems() {
+    }
+
+    public static URI type(String slug) {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+
+    public static HttpProblem notFound(String what, Object id) {
+        return HttpProblem.builder()
+                .withType(type("not-found"))
+                .withStatus(Response.Status.NOT_FOUND)
+                .withTitle("Not Found")
+                .withDetail(what + " " + id + " does not exist")
+                .build();
+    }
+
+    public static HttpProblem conflict(String slug, String detail) {
+        return HttpProblem.builder()
+                .withType(type(slug))
+                .withStatus(Response.Status.CONFLICT)
+                .withTitle("Conflict")
+                .withDetail(detail)
+                .build();
+    }
+
+    /** A 400 whose body has the same {@code violations} list as bean-validation failures. */
+    public static HttpProblem invalidField(String field, String in, String message) {
+        return invalid(List.of(new Problem.Violation(field, in, message)));
+    }
+
+    public static HttpProblem invalid(List<Problem.Violation> violations) {
+        return HttpProblem.builder()
+                .withType(type("validation"))
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withTitle("Bad Request")
+                .withDetail(violations.stream().map(v -> v.field() + " " + v.message())
+                        .collect(java.util.stream.Collectors.joining("; ")))
+                .with("violations", violations.stream()
+                        .map(Problems::violationBody)
+                        .toList())
+                .build();
+    }
+
+    /** Insertion-ordered so clients and logs see field, in, message in the documented order. */
+    private static Map<String, String> violationBody(Problem.Violation v) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("field", v.field());
+        body.put("in", v.in());
+        body.put("message", v.message());
+        return body;
+    }
+
+    public static HttpProblem invalidParameter(String parameter, String message) {
+        return invalidField(parameter, "query", message);
+    }
+
+    /**
+     * For exception mappers of our own: the extension's post-processing only runs for problems it maps
+     * itself, so the {@code instance} is set here.
+     */
+    public static jakarta.ws.rs.core.Response respond(HttpProblem problem, jakarta.ws.rs.core.UriInfo uriInfo) {
+        return HttpProblem.builder(problem).withInstance(URI.create(uriInfo.getPath())).build().toResponse();
+    }
+
+    /** The name of the database constraint behind an exception, if one is. */
+    public static java.util.Optional<String> violatedConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
+                return java.util.Optional.of(c.getConstraintName().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public static HttpProblem badRequest(String detail) {
+        return HttpProblem.builder()
+                .withType(type("bad-request"))
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withTitle("Bad Request")
+                .withDetail(detail)
+                .build();
+    }
+}

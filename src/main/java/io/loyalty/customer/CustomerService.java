@@ -1,0 +1,225 @@
+package io.loyalty.customer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loyalty.common.Ids;
+import io.loyalty.common.Page;
+import io.loyalty.common.PageRequest;
+import io.loyalty.common.Timestamps;
+import io.loyalty.common.error.JsonInputExceptionMappers;
+import io.loyalty.common.error.Problem;
+import io.loyalty.common.error.Problems;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class CustomerService {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    CustomerService(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    public CustomerResponse create(CustomerRequest request) {
+        CustomerRequest normalized = normalize(request);
+        requireIdentified(normalized);
+        ensureUnique(normalized, null);
+        Customer customer = new Customer();
+        customer.id = Ids.newId();
+        customer.createdAt = Timestamps.now();
+        apply(customer, normalized);
+        customer.persistAndFlush();
+        return CustomerResponse.from(customer);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerResponse get(UUID id) {
+        return CustomerResponse.from(find(id, LockModeType.NONE));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CustomerResponse> list(String externalId, String email, PageRequest page) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (externalId != null) {
+            query.append(" and externalId = :externalId");
+            params.and("externalId", externalId);
+        }
+        if (email != null) {
+            query.append(" and lower(email) = lower(:email)");
+            params.and("email", email.strip());
+        }
+        if (page.after() != null) {
+            query.append(" and id > :after");
+            params.and("after", page.after());
+        }
+        List<Customer> rows = Customer.<Customer>find(query.toString(), Sort.by("id"), params)
+                .range(0, page.fetchSize() - 1).list();
+        return Page.of(rows, page.limit(), c -> c.id, CustomerResponse::from);
+    }
+
+    /**
+     * Applies a JSON Merge Patch (RFC 7396): fields present in the patch replace the stored ones, null
+     * clears them. The merged customer is validated exactly like a new one. The row is locked for the
+     * duration, so concurrent patches apply one after the other and none is lost.
+     */
+    public CustomerResponse patch(UUID id, ObjectNode patch) {
+        Customer customer = find(id, LockModeType.PESSIMISTIC_WRITE);
+        ObjectNode document = mapper.valueToTree(toRequest(customer));
+        patch.fields().forEachRemaining(field -> document.set(field.getKey(), field.getValue()));
+        CustomerRequest merged = normalize(validated(read(document)));
+        requireIdentified(merged);
+        ensureUnique(merged, customer.id);
+        apply(customer, merged);
+        customer.flush();
+        return CustomerResponse.from(customer);
+    }
+
+    /** The id of the customer with this externalId, if there is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> idByExternalId(String externalId) {
+        // Native: every order of a storefront that names customers by its own id runs this.
+        return Customer.getEntityManager()
+                .createNativeQuery("SELECT id FROM customer WHERE external_id = :e", UUID.class)
+                .setParameter("e", externalId)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean exists(UUID id) {
+        return Customer.count("id", id) > 0;
+    }
+
+    /**
+     * Guest checkout: the customer with this externalId (or else email), created when there is none.
+     * Concurrent first orders of one new customer both end up with the same row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID upsert(CustomerRequest request) {
+        CustomerRequest r = normalize(request);
+        requireIdentified(r);
+        Optional<UUID> existing = findIdentified(r);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = Timestamps.now();
+        Customer.getEntityManager().createNativeQuery("""
+                        INSERT INTO customer (id, external_id, email, first_name, last_name, phone, birth_date,
+                                              marketing_consent, created_at, updated_at)
+                        VALUES (:id, :ext, :email, :first, :last, :phone, :birth, :consent, :now, :now)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter("id", Ids.newId())
+                .setParameter("ext", r.externalId())
+                .setParameter("email", r.email())
+                .setParameter("first", r.firstName())
+                .setParameter("last", r.lastName())
+                .setParameter("phone", r.phone())
+                .setParameter("birth", r.birthDate())
+                .setParameter("consent", Boolean.TRUE.equals(r.marketingConsent()))
+                .setParameter("now", now)
+                .executeUpdate();
+        return findIdentified(r).orElseThrow(() -> Problems.conflict("customer-identity",
+                "The customer's externalId and email belong to two different customers"));
+    }
+
+    private static Optional<UUID> findIdentified(CustomerRequest r) {
+        if (r.externalId() != null) {
+            Optional<Customer> byExternal = Customer.<Customer>find("externalId", r.externalId()).firstResultOptional();
+            if (byExternal.isPresent() || r.email() == null) {
+                return byExternal.map(c -> c.id);
+            }
+        }
+        return Customer.<Customer>find("lower(email) = lower(?1)", r.email()).firstResultOptional().map(c -> c.id);
+    }
+
+    private CustomerRequest read(ObjectNode document) {
+        try {
+            return mapper.treeToValue(document, CustomerRequest.class);
+        } catch (JsonProcessingException e) {
+            throw JsonInputExceptionMappers.problem(e);
+        }
+    }
+
+    private CustomerRequest validated(CustomerRequest request) {
+        Set<ConstraintViolation<CustomerRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw Problems.invalid(violations.stream()
+                    .map(v -> new Problem.Violation(v.getPropertyPath().toString(), "body", v.getMessage()))
+                    .sorted(java.util.Comparator.comparing(Problem.Violation::field))
+                    .toList());
+        }
+        return request;
+    }
+
+    private static CustomerRequest normalize(CustomerRequest r) {
+        return new CustomerRequest(blankToNull(r.externalId()), blankToNull(r.email()), blankToNull(r.firstName()),
+                blankToNull(r.lastName()), blankToNull(r.phone()), r.birthDate(), r.marketingConsent());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void requireIdentified(CustomerRequest r) {
+        if (r.externalId() == null && r.email() == null) {
+            throw Problems.invalidField("externalId", "body", "or email is required to identify the customer");
+        }
+    }
+
+    /** Friendly 409s for the common case; the unique indexes still decide races between requests. */
+    private static void ensureUnique(CustomerRequest r, UUID self) {
+        if (r.externalId() != null) {
+            Customer other = Customer.find("externalId", r.externalId()).firstResult();
+            if (other != null && !other.id.equals(self)) {
+                throw Problems.conflict("duplicate-external-id",
+                        "A customer with externalId '" + r.externalId() + "' already exists: " + other.id);
+            }
+        }
+        if (r.email() != null) {
+            Customer other = Customer.find("lower(email) = lower(?1)", r.email()).firstResult();
+            if (other != null && !other.id.equals(self)) {
+                throw Problems.conflict("duplicate-email", "A customer with this email already exists");
+            }
+        }
+    }
+
+    private static void apply(Customer c, CustomerRequest r) {
+        c.externalId = r.externalId();
+        c.email = r.email();
+        c.firstName = r.firstName();
+        c.lastName = r.lastName();
+        c.phone = r.phone();
+        c.birthDate = r.birthDate();
+        c.marketingConsent = Boolean.TRUE.equals(r.marketingConsent());
+        c.updatedAt = Timestamps.now();
+    }
+
+    private static CustomerRequest toRequest(Customer c) {
+        return new CustomerRequest(c.externalId, c.email, c.firstName, c.lastName, c.phone, c.birthDate,
+                c.marketingConsent);
+    }
+
+    private static Customer find(UUID id, LockModeType lock) {
+        Customer customer = Customer.findById(id, lock);
+        if (customer == null) {
+            throw Problems.notFound("Customer", id);
+        }
+        return customer;
+    }
+}

@@ -1,0 +1,6 @@
+package io.loyalty.ledger;
+
+/** EARN and positive ADJUST credit points (as lots); the others, and negative ADJUST, debit them. */
+public enum EntryType {
+    EARN, REDEEM, REVERSE, EXPIRE, ADJUST
+}

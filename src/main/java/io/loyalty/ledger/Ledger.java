@@ -1,0 +1,211 @@
+package io.loyalty.ledger;
+
+import io.loyalty.common.Ids;
+import io.loyalty.common.Timestamps;
+import io.loyalty.programme.Membership;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The only code that changes points. Every method must run inside the caller's transaction with the
+ * membership row locked, and keeps these invariants: the membership's {@code balance} equals the sum
+ * of its ledger entries, and also the sum of its lots' remainders minus its {@code debt}.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Ledger {
+
+    private final EntityManager em;
+
+    Ledger(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Where an entry came from, for the audit trail. */
+    public record Source(UUID orderId, UUID returnId, String ruleId, Integer[] basisLines, String reason,
+                         UUID apiKeyId, Instant occurredAt) {
+        public static Source of(UUID apiKeyId, Instant occurredAt) {
+            return new Source(null, null, null, null, null, apiKeyId, occurredAt);
+        }
+
+        public Source order(UUID id) {
+            return new Source(id, returnId, ruleId, basisLines, reason, apiKeyId, occurredAt);
+        }
+
+        public Source rule(String id, Integer[] lines) {
+            return new Source(orderId, returnId, id, lines, reason, apiKeyId, occurredAt);
+        }
+
+        public Source returned(UUID id) {
+            return new Source(orderId, id, ruleId, basisLines, reason, apiKeyId, occurredAt);
+        }
+
+        public Source because(String why) {
+            return new Source(orderId, returnId, ruleId, basisLines, why, apiKeyId, occurredAt);
+        }
+    }
+
+    /** One credit to write: points as a new lot of a membership (EARN, or a positive ADJUST). */
+    public record Credit(Membership membership, EntryType type, long points, Instant availableFrom, Instant expiresAt,
+                         Source source) {
+        public Credit {
+            if (points <= 0) {
+                throw new IllegalArgumentException("a credit is positive");
+            }
+        }
+    }
+
+    /** Credits points as a new lot. Outstanding debt is repaid from the new lot first. */
+    public LedgerEntry credit(Membership m, EntryType type, long points, Instant availableFrom, Instant expiresAt,
+                              Source source) {
+        return credit(List.of(new Credit(m, type, points, availableFrom, expiresAt, source))).get(0);
+    }
+
+    /**
+     * Writes several credits: every entry first, then every lot, so that each table's rows go to the
+     * database as one batch. Outstanding debts are repaid from the new lots.
+     */
+    public List<LedgerEntry> credit(List<Credit> credits) {
+        List<LedgerEntry> entries = new ArrayList<>(credits.size());
+        for (Credit c : credits) {
+            entries.add(entry(c.membership(), c.type(), c.points(), c.source()));
+            if (c.type() == EntryType.EARN) {
+                c.membership().earned += c.points();
+            } else {
+                c.membership().adjusted += c.points();
+            }
+        }
+        List<PointLot> lots = new ArrayList<>(credits.size());
+        for (int i = 0; i < credits.size(); i++) {
+            Credit c = credits.get(i);
+            PointLot lot = new PointLot();
+            lot.entryId = entries.get(i).id;
+            lot.membershipId = c.membership().id;
+            lot.points = c.points();
+            lot.remaining = c.points();
+            lot.earnedAt = c.source().occurredAt();
+            lot.availableFrom = c.availableFrom();
+            lot.expiresAt = c.expiresAt();
+            em.persist(lot);
+            lots.add(lot);
+        }
+        for (int i = 0; i < credits.size(); i++) {
+            Membership m = credits.get(i).membership();
+            if (m.debt > 0) {
+                repayDebt(m, lots.get(i));
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Debits points, drawing from the given lots in order (each up to what remains of it). Whatever
+     * they cannot cover becomes debt, which later credits repay.
+     */
+    public LedgerEntry debit(Membership m, EntryType type, long points, List<PointLot> from, Source source) {
+        if (points <= 0) {
+            throw new IllegalArgumentException("the amount of a debit is positive");
+        }
+        LedgerEntry entry = entry(m, type, -points, source);
+        long left = points;
+        for (PointLot lot : from) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot.remaining);
+            if (take > 0) {
+                allocate(entry.id, lot, take);
+                left -= take;
+            }
+        }
+        m.debt += left;
+        switch (type) {
+            case REDEEM -> m.redeemed += points;
+            case REVERSE -> m.reversed += points;
+            case EXPIRE -> m.expired += points;
+            case ADJUST -> m.adjusted -= points;
+            case EARN -> throw new IllegalArgumentException("EARN is a credit");
+        }
+        return entry;
+    }
+
+    /** Lots that can be spent at {@code at}, oldest first, locked. */
+    public List<PointLot> spendableLots(Membership m, Instant at) {
+        return em.createQuery("""
+                        from PointLot where membershipId = :m and remaining > 0 and availableFrom <= :at
+                          and (expiresAt is null or expiresAt > :at) order by earnedAt, entryId""", PointLot.class)
+                .setParameter("m", m.id)
+                .setParameter("at", at)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** Open lots credited by the given entries, in entry order. */
+    public List<PointLot> lotsOf(List<UUID> entryIds) {
+        if (entryIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from PointLot where entryId in :ids order by entryId", PointLot.class)
+                .setParameter("ids", entryIds)
+                .getResultList();
+    }
+
+    private LedgerEntry entry(Membership m, EntryType type, long signedPoints, Source source) {
+        m.balance += signedPoints;
+        LedgerEntry e = new LedgerEntry();
+        e.id = Ids.newId();
+        e.membershipId = m.id;
+        e.type = type;
+        e.points = signedPoints;
+        e.balanceAfter = m.balance;
+        e.orderId = source.orderId();
+        e.returnId = source.returnId();
+        e.ruleId = source.ruleId();
+        e.basisLines = source.basisLines();
+        e.reason = source.reason();
+        e.apiKeyId = source.apiKeyId();
+        e.occurredAt = source.occurredAt();
+        e.createdAt = Timestamps.now();
+        em.persist(e);
+        return e;
+    }
+
+    private void allocate(UUID debitId, PointLot lot, long points) {
+        LedgerAllocation a = new LedgerAllocation();
+        a.debitEntryId = debitId;
+        a.lotEntryId = lot.entryId;
+        a.points = points;
+        em.persist(a);
+        lot.remaining -= points;
+    }
+
+    /** Repays debts, oldest debit first, from a fresh lot. Runs only while a membership owes points. */
+    private void repayDebt(Membership m, PointLot lot) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Object[]> owing = em.createNativeQuery("""
+                        SELECT e.id, -e.points - coalesce(sum(a.points), 0) AS owed
+                        FROM ledger_entry e LEFT JOIN ledger_allocation a ON a.debit_entry_id = e.id
+                        WHERE e.membership_id = :m AND e.points < 0
+                        GROUP BY e.id, e.points HAVING -e.points - coalesce(sum(a.points), 0) > 0
+                        ORDER BY e.id""")
+                .setParameter("m", m.id)
+                .getResultList();
+        List<Object[]> debts = new ArrayList<>(owing);
+        for (Object[] row : debts) {
+            if (lot.remaining == 0 || m.debt == 0) {
+                break;
+            }
+            long take = Math.min(Math.min(((Number) row[1]).longValue(), lot.remaining), m.debt);
+            allocate((UUID) row[0], lot, take);
+            m.debt -= take;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.loyalty.order;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "orders")
+public class Order extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public UUID apiKeyId;
+    public String externalId;
+    public UUID customerId;
+    public Instant placedAt;
+    public String currency;
+    public BigDecimal subtotal;
+    public BigDecimal discount;
+    public BigDecimal shipping;
+    public BigDecimal total;
+    public BigDecimal returnedAmount;
+    @Enumerated(EnumType.STRING)
+    public OrderStatus status;
+    public boolean accrue;
+    public byte[] requestHash;
+    /** What the order earned, per programme, as answered when it was posted (replayed verbatim). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ProgrammeAccrual> accrual;
+    public Instant createdAt;
+}

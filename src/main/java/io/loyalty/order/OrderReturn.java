@@ -1,0 +1,27 @@
+package io.loyalty.order;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "order_return")
+public class OrderReturn extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public UUID orderId;
+    public BigDecimal amount;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ReturnResponse.ReturnedLine> lines;
+    public String reason;
+    public UUID apiKeyId;
+    public Instant createdAt;
+}

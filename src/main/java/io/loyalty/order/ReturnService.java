@@ -1,0 +1,206 @@
+package io.loyalty.order;
+
+import io.loyalty.common.Idempotency;
+import io.loyalty.common.Ids;
+import io.loyalty.common.Timestamps;
+import io.loyalty.common.error.Problems;
+import io.loyalty.ledger.EntryType;
+import io.loyalty.ledger.Ledger;
+import io.loyalty.ledger.LedgerEntry;
+import io.loyalty.programme.Membership;
+import io.loyalty.security.Caller;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Returns reverse what the returned part of an order earned. Each EARN entry of the order is reversed in
+ * proportion to how much of the lines it was based on has come back, computed on the cumulative returned
+ * share so that several partial returns never drift from one full return. Points that were already spent
+ * leave a debt.
+ */
+@ApplicationScoped
+@Transactional
+public class ReturnService {
+
+    private final EntityManager em;
+    private final Ledger ledger;
+    private final Idempotency idempotency;
+
+    ReturnService(EntityManager em, Ledger ledger, Idempotency idempotency) {
+        this.em = em;
+        this.ledger = ledger;
+        this.idempotency = idempotency;
+    }
+
+    public Idempotency.Outcome<ReturnResponse> returnItems(UUID orderId, ReturnRequest request, String key, Caller caller) {
+        if ((request.lines() == null) == (request.amount() == null)) {
+            throw Problems.invalidField("lines", "body", "or amount is required, not both");
+        }
+        return idempotency.once(caller.apiKeyId(), "return:" + orderId, key, request, ReturnResponse.class,
+                () -> apply(orderId, request, caller));
+    }
+
+    private ReturnResponse apply(UUID orderId, ReturnRequest request, Caller caller) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw Problems.notFound("Order", orderId);
+        }
+        if (order.status == OrderStatus.RETURNED) {
+            throw unprocessable("order-returned", "Order " + orderId + " has been returned in full already");
+        }
+        List<OrderLine> lines = OrderLine.list("orderId = ?1 order by lineNo", orderId);
+        BigDecimal netOfDiscount = order.subtotal.subtract(order.discount);
+        BigDecimal refund;
+        List<ReturnResponse.ReturnedLine> returned = new ArrayList<>();
+        if (request.lines() != null) {
+            Map<Integer, Integer> quantities = new LinkedHashMap<>();
+            for (ReturnRequest.Line in : request.lines()) {
+                OrderLine line = resolve(lines, in);
+                quantities.merge(line.lineNo, in.quantity(), Integer::sum);
+            }
+            BigDecimal value = BigDecimal.ZERO;
+            for (var e : quantities.entrySet()) {
+                OrderLine line = lines.get(e.getKey() - 1);
+                if (line.returnedQuantity + e.getValue() > line.quantity) {
+                    throw unprocessable("return-exceeds-order", "Line " + line.lineNo + " (" + line.sku + ") had "
+                            + line.quantity + ", " + line.returnedQuantity + " already returned; cannot return "
+                            + e.getValue() + " more");
+                }
+                line.returnedQuantity += e.getValue();
+                value = value.add(line.unitPrice.multiply(BigDecimal.valueOf(e.getValue())));
+                returned.add(new ReturnResponse.ReturnedLine(line.lineNo, line.sku, e.getValue()));
+            }
+            refund = order.subtotal.signum() == 0 ? BigDecimal.ZERO
+                    : value.multiply(netOfDiscount).divide(order.subtotal, 4, RoundingMode.HALF_EVEN);
+        } else {
+            refund = request.amount();
+        }
+        BigDecimal left = netOfDiscount.subtract(order.returnedAmount);
+        if (refund.compareTo(left) > 0) {
+            throw unprocessable("return-exceeds-order", "Only " + left.toPlainString() + " " + order.currency
+                    + " of order " + orderId + " is left to return");
+        }
+        boolean allLinesBack = lines.stream().allMatch(l -> l.returnedQuantity == l.quantity);
+        order.returnedAmount = allLinesBack ? netOfDiscount : order.returnedAmount.add(refund);
+        boolean full = allLinesBack || order.returnedAmount.compareTo(netOfDiscount) >= 0;
+        order.status = full ? OrderStatus.RETURNED : OrderStatus.PARTIALLY_RETURNED;
+
+        OrderReturn ret = new OrderReturn();
+        ret.id = Ids.newId();
+        ret.orderId = orderId;
+        ret.amount = refund;
+        ret.lines = returned;
+        ret.reason = request.reason();
+        ret.apiKeyId = caller.apiKeyId();
+        ret.createdAt = Timestamps.now();
+        em.persist(ret);
+
+        List<ReturnResponse.Reversal> reversals = order.accrue
+                ? reverse(order, lines, ret, full, caller) : List.of();
+        em.flush();
+        return new ReturnResponse(ret.id, orderId, refund, returned, ret.reason, order.status, reversals, ret.createdAt);
+    }
+
+    private List<ReturnResponse.Reversal> reverse(Order order, List<OrderLine> lines, OrderReturn ret, boolean full,
+                                                  Caller caller) {
+        List<LedgerEntry> entries = LedgerEntry.list("orderId = ?1 and type in ?2 order by id", order.id,
+                List.of(EntryType.EARN, EntryType.REVERSE));
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Membership> memberships = new HashMap<>();
+        for (Membership m : em.createQuery("from Membership where id in :ids order by id", Membership.class)
+                .setParameter("ids", entries.stream().map(e -> e.membershipId).distinct().toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+            memberships.put(m.id, m);
+        }
+        BigDecimal netOfDiscount = order.subtotal.subtract(order.discount);
+        BigDecimal amountOnlyShare = BigDecimal.ZERO;
+        if (netOfDiscount.signum() > 0) {
+            BigDecimal byLines = lines.stream()
+                    .map(l -> l.unitPrice.multiply(BigDecimal.valueOf(l.returnedQuantity)))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .multiply(netOfDiscount).divide(order.subtotal.max(BigDecimal.ONE.movePointLeft(4)), 4, RoundingMode.HALF_EVEN);
+            amountOnlyShare = order.returnedAmount.subtract(byLines).max(BigDecimal.ZERO)
+                    .divide(netOfDiscount, 10, RoundingMode.HALF_EVEN);
+        }
+        Map<UUID, Long> reversedPerMembership = new LinkedHashMap<>();
+        Ledger.Source source = Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id);
+        for (LedgerEntry earn : entries) {
+            if (earn.type != EntryType.EARN) {
+                continue;
+            }
+            long already = -entries.stream()
+                    .filter(e -> e.type == EntryType.REVERSE && e.membershipId.equals(earn.membershipId)
+                            && Objects.equals(e.ruleId, earn.ruleId))
+                    .mapToLong(e -> e.points).sum();
+            long target = full ? earn.points : Math.round(earn.points * share(earn, lines, amountOnlyShare));
+            long now = Math.min(target, earn.points) - already;
+            if (now <= 0) {
+                continue;
+            }
+            Membership m = memberships.get(earn.membershipId);
+            ledger.debit(m, EntryType.REVERSE, now, ledger.lotsOf(List.of(earn.id)),
+                    source.rule(earn.ruleId, earn.basisLines));
+            reversedPerMembership.merge(m.id, now, Long::sum);
+        }
+        List<ReturnResponse.Reversal> result = new ArrayList<>();
+        reversedPerMembership.forEach((id, points) ->
+                result.add(new ReturnResponse.Reversal(memberships.get(id).programmeId, points, memberships.get(id).balance)));
+        return result;
+    }
+
+    /** The returned share, 0..1, of the lines an entry's points were based on. */
+    private static double share(LedgerEntry earn, List<OrderLine> lines, BigDecimal amountOnlyShare) {
+        List<Integer> basis = earn.basisLines == null || earn.basisLines.length == 0
+                ? lines.stream().map(l -> l.lineNo).toList() : Arrays.asList(earn.basisLines);
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal back = BigDecimal.ZERO;
+        for (OrderLine l : lines) {
+            if (basis.contains(l.lineNo)) {
+                total = total.add(l.amount());
+                back = back.add(l.unitPrice.multiply(BigDecimal.valueOf(l.returnedQuantity)));
+            }
+        }
+        double byLines = total.signum() == 0 ? 0 : back.divide(total, 10, RoundingMode.HALF_EVEN).doubleValue();
+        return Math.min(1.0, byLines + amountOnlyShare.doubleValue());
+    }
+
+    private static OrderLine resolve(List<OrderLine> lines, ReturnRequest.Line in) {
+        if (in.lineNo() != null) {
+            if (in.lineNo() > lines.size()) {
+                throw Problems.invalidField("lines.lineNo", "body", "line " + in.lineNo() + " is not on the order");
+            }
+            return lines.get(in.lineNo() - 1);
+        }
+        if (in.sku() == null) {
+            throw Problems.invalidField("lines.lineNo", "body", "or sku is required for each returned line");
+        }
+        List<OrderLine> matching = lines.stream().filter(l -> l.sku.equals(in.sku())).toList();
+        if (matching.size() != 1) {
+            throw Problems.invalidField("lines.sku", "body", matching.isEmpty()
+                    ? "'" + in.sku() + "' is not on the order" : "'" + in.sku() + "' is on several lines; use lineNo");
+        }
+        return matching.get(0);
+    }
+
+    private static HttpProblem unprocessable(String slug, String detail) {
+        return HttpProblem.builder().withType(Problems.type(slug)).withStatus(422)
+                .withTitle("Unprocessable Content").withDetail(detail).build();
+    }
+}

@@ -1,0 +1,67 @@
+package io.loyalty.programme;
+
+import io.loyalty.common.error.Problem;
+import io.loyalty.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1/programmes/{id}/members")
+@Tag(name = "Programmes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MembershipResource {
+
+    private final MembershipService service;
+
+    MembershipResource(MembershipService service) {
+        this.service = service;
+    }
+
+    @Schema(name = "EnrolmentRequest")
+    public record EnrolmentRequest(@NotNull @Schema(required = true) UUID customerId) {
+    }
+
+    @POST
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
+    @Operation(summary = "Enrol a customer",
+            description = "Makes the customer a member (needed for OPT_IN programmes; harmless for AUTOMATIC ones). "
+                    + "Enrolling a member again changes nothing; re-enrolling an ended membership reopens it with its balance.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EnrolmentRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "enrol",
+                    value = "{\"customerId\": \"0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70\"}")))
+    @APIResponse(responseCode = "200", description = "The membership.")
+    @APIResponse(responseCode = "404", description = "No such programme or customer.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The programme is closed.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MembershipResponse enrol(@PathParam("id") UUID programmeId, @NotNull @jakarta.validation.Valid EnrolmentRequest request) {
+        return service.enrol(programmeId, request.customerId());
+    }
+
+    @DELETE
+    @Path("{customerId}")
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
+    @Operation(summary = "End a membership",
+            description = "The customer stops earning in this programme. The ledger and balance are kept.")
+    @APIResponse(responseCode = "204", description = "Ended (or already ended).")
+    @APIResponse(responseCode = "404", description = "No such programme or customer.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public void end(@PathParam("id") UUID programmeId, @PathParam("customerId") UUID customerId) {
+        service.end(programmeId, customerId);
+    }
+}

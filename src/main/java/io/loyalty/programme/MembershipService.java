@@ -1,0 +1,164 @@
+package io.loyalty.programme;
+
+import io.loyalty.common.Ids;
+import io.loyalty.common.Timestamps;
+import io.loyalty.common.error.Problems;
+import io.loyalty.customer.Customer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who belongs to which programme. Members of AUTOMATIC programmes get their membership row the first
+ * time they need one (their first accrual), so activating a programme never touches every customer.
+ */
+@ApplicationScoped
+@Transactional
+public class MembershipService {
+
+    private final EntityManager em;
+    private final ProgrammeCatalog catalog;
+
+    MembershipService(EntityManager em, ProgrammeCatalog catalog) {
+        this.em = em;
+        this.catalog = catalog;
+    }
+
+    /** Enrols a customer; enrolling a member again changes nothing, re-enrolling an ended one reopens it. */
+    public MembershipResponse enrol(UUID programmeId, UUID customerId) {
+        Programme p = Programme.findById(programmeId);
+        if (p == null) {
+            throw Problems.notFound("Programme", programmeId);
+        }
+        if (p.status == ProgrammeStatus.CLOSED) {
+            throw Problems.conflict("programme-closed", "Programme " + programmeId + " is closed");
+        }
+        requireCustomer(customerId);
+        Membership m = ensure(programmeId, customerId, Timestamps.now());
+        if (!m.isActive()) {
+            m.endedAt = null;
+        }
+        return MembershipResponse.of(p, customerId, m);
+    }
+
+    /** Ends a membership. The ledger and balances are kept; an ended membership earns nothing. */
+    public void end(UUID programmeId, UUID customerId) {
+        if (Programme.findById(programmeId) == null) {
+            throw Problems.notFound("Programme", programmeId);
+        }
+        requireCustomer(customerId);
+        Membership m = ensure(programmeId, customerId, Timestamps.now());
+        if (m.isActive()) {
+            m.endedAt = Timestamps.now();
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MembershipResponse> forCustomer(UUID customerId) {
+        requireCustomer(customerId);
+        Map<UUID, Membership> rows = Membership.<Membership>list("customerId", customerId).stream()
+                .collect(Collectors.toMap(m -> m.programmeId, Function.identity()));
+        List<MembershipResponse> result = new ArrayList<>();
+        for (Programme p : Programme.<Programme>list("status <> ?1", ProgrammeStatus.CLOSED)) {
+            Membership m = rows.get(p.id);
+            if (m != null || (p.enrolment == Enrolment.AUTOMATIC && p.isActive())) {
+                result.add(MembershipResponse.of(p, customerId, m));
+            }
+        }
+        result.sort(Comparator.comparing(MembershipResponse::programmeId));
+        return result;
+    }
+
+    /**
+     * The locked memberships under which a customer earns now: every ACTIVE programme that is AUTOMATIC
+     * or that the customer joined, without ended memberships. One query in the usual case; rows of
+     * AUTOMATIC programmes are created the first time. Rows are locked in id order, so concurrent
+     * requests for one customer queue instead of deadlocking.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Account> earningAccounts(UUID customerId, Instant joinedAt) {
+        List<Programme> programmes = catalog.active();
+        if (programmes.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = programmes.stream().map(p -> p.id).toList();
+        List<Membership> locked = lockedMemberships(customerId, ids);
+        boolean missing = false;
+        for (Programme p : programmes) {
+            if (p.enrolment == Enrolment.AUTOMATIC && locked.stream().noneMatch(m -> m.programmeId.equals(p.id))) {
+                insertIfMissing(p.id, customerId, joinedAt);
+                missing = true;
+            }
+        }
+        if (missing) {
+            locked = lockedMemberships(customerId, ids);
+        }
+        Map<UUID, Programme> byId = programmes.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        return locked.stream().filter(Membership::isActive)
+                .map(m -> new Account(byId.get(m.programmeId), m))
+                .sorted(Comparator.comparing(a -> a.programme().id))
+                .toList();
+    }
+
+    /** A locked membership of one programme, created if needed (adjustments, events, expiry). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Membership lockedMembership(UUID programmeId, UUID customerId) {
+        List<Membership> found = lockedMemberships(customerId, List.of(programmeId));
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        insertIfMissing(programmeId, customerId, Timestamps.now());
+        return lockedMemberships(customerId, List.of(programmeId)).get(0);
+    }
+
+    /** Native SQL on purpose: every order runs it, and HQL with a lock and a list is re-translated each time. */
+    @SuppressWarnings("unchecked")
+    private List<Membership> lockedMemberships(UUID customerId, List<UUID> programmeIds) {
+        return em.createNativeQuery("""
+                        SELECT * FROM membership WHERE customer_id = :c AND programme_id IN (:p) ORDER BY id FOR UPDATE""",
+                        Membership.class)
+                .setParameter("c", customerId)
+                .setParameter("p", programmeIds)
+                .getResultList();
+    }
+
+    private void insertIfMissing(UUID programmeId, UUID customerId, Instant joinedAt) {
+        em.createNativeQuery("""
+                        INSERT INTO membership (id, programme_id, customer_id, joined_at)
+                        VALUES (:id, :p, :c, :joined) ON CONFLICT (programme_id, customer_id) DO NOTHING""")
+                .setParameter("id", Ids.newId())
+                .setParameter("p", programmeId)
+                .setParameter("c", customerId)
+                .setParameter("joined", joinedAt)
+                .executeUpdate();
+    }
+
+    private Membership ensure(UUID programmeId, UUID customerId, Instant joinedAt) {
+        insertIfMissing(programmeId, customerId, joinedAt);
+        return em.createQuery("from Membership where programmeId = :p and customerId = :c", Membership.class)
+                .setParameter("p", programmeId)
+                .setParameter("c", customerId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
+    }
+
+    private static void requireCustomer(UUID customerId) {
+        if (Customer.findById(customerId) == null) {
+            throw Problems.notFound("Customer", customerId);
+        }
+    }
+
+    /** A programme with the customer's locked membership in it. */
+    public record Account(Programme programme, Membership membership) {
+    }
+}

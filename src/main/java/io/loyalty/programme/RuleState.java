@@ -1,0 +1,81 @@
+package io.loyalty.programme;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The per-membership state rules keep: cap counters (amount a rule gave per day, month and ever) and
+ * stamp cards. Read before awarding, written after, under the caller's membership locks.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class RuleState {
+
+    private final EntityManager em;
+
+    RuleState(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Counters by {@code ruleId + "|" + period} for each membership. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Map<String, Long>> usage(Collection<UUID> membershipIds, Collection<String> periods) {
+        Map<UUID, Map<String, Long>> result = new HashMap<>();
+        if (membershipIds.isEmpty() || periods.isEmpty()) {
+            return result;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT membership_id, rule_id, period, amount FROM rule_usage
+                        WHERE membership_id IN (:m) AND period IN (:p)""")
+                .setParameter("m", membershipIds)
+                .setParameter("p", periods)
+                .getResultList();
+        for (Object[] r : rows) {
+            result.computeIfAbsent((UUID) r[0], k -> new HashMap<>()).put(r[1] + "|" + r[2], ((Number) r[3]).longValue());
+        }
+        return result;
+    }
+
+    public void addUsage(UUID membershipId, String ruleId, String period, long amount) {
+        em.createNativeQuery("""
+                        INSERT INTO rule_usage (membership_id, rule_id, period, amount) VALUES (:m, :r, :p, :a)
+                        ON CONFLICT (membership_id, rule_id, period) DO UPDATE SET amount = rule_usage.amount + EXCLUDED.amount""")
+                .setParameter("m", membershipId)
+                .setParameter("r", ruleId)
+                .setParameter("p", period)
+                .setParameter("a", amount)
+                .executeUpdate();
+    }
+
+    /** Stamps on a card after adding some, and the cards that completed. */
+    public record StampResult(int onCard, int cardsCompleted) {
+    }
+
+    /**
+     * Adds stamps to a card in one statement: the new count on the card and the number of cards this
+     * addition completed come back from the upsert itself, computed from the row as it was.
+     */
+    public StampResult addStamps(UUID membershipId, String ruleId, long stamps, int required) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        INSERT INTO stamp_card (membership_id, rule_id, stamps, completed, last_completed)
+                        VALUES (:m, :r, CAST(:n AS integer) % :req, CAST(:n AS integer) / :req, CAST(:n AS integer) / :req)
+                        ON CONFLICT (membership_id, rule_id) DO UPDATE
+                          SET stamps = (stamp_card.stamps + EXCLUDED.stamps + EXCLUDED.completed * :req) % :req,
+                              completed = stamp_card.completed + (stamp_card.stamps + CAST(:n AS integer)) / :req,
+                              last_completed = (stamp_card.stamps + CAST(:n AS integer)) / :req
+                        RETURNING stamps, last_completed""")
+                .setParameter("m", membershipId)
+                .setParameter("r", ruleId)
+                .setParameter("n", stamps)
+                .setParameter("req", required)
+                .getSingleResult();
+        return new StampResult(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
+}

@@ -1,0 +1,146 @@
+package io.loyalty.security;
+
+import io.loyalty.common.Ids;
+import io.loyalty.common.Page;
+import io.loyalty.common.PageRequest;
+import io.loyalty.common.Timestamps;
+import io.loyalty.common.error.Problems;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class ApiKeyService {
+    static final String AUTHENTICATION_CACHE = "api-key-authentication";
+
+    private final EntityManager em;
+
+    ApiKeyService(EntityManager em) {
+        this.em = em;
+    }
+
+    public CreatedApiKey create(ApiKeyRequest request) {
+        if ((request.role() == Role.PARTNER) != (request.partnerId() != null)) {
+            throw Problems.invalidField("partnerId", "body", request.role() == Role.PARTNER
+                    ? "is required for a PARTNER key" : "is only allowed for a PARTNER key");
+        }
+        String secret = ApiKeys.generate();
+        ApiKey key = new ApiKey();
+        key.id = Ids.newId();
+        key.name = request.name().strip();
+        key.role = request.role();
+        key.partnerId = request.partnerId();
+        key.keyPrefix = ApiKeys.prefix(secret);
+        key.keyHash = ApiKeys.hash(secret);
+        key.createdAt = Timestamps.now();
+        key.persist();
+        return new CreatedApiKey(key.id, key.name, key.role, key.partnerId, secret, key.createdAt);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApiKeyResponse get(UUID id) {
+        return ApiKeyResponse.from(find(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ApiKeyResponse> list(boolean includeRevoked, PageRequest page) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (page.after() != null) {
+            query.append(" and id > :after");
+            params.and("after", page.after());
+        }
+        if (!includeRevoked) {
+            query.append(" and revokedAt is null");
+        }
+        List<ApiKey> rows = ApiKey.<ApiKey>find(query.toString(), Sort.by("id"), params)
+                .range(0, page.fetchSize() - 1).list();
+        return Page.of(rows, page.limit(), k -> k.id, ApiKeyResponse::from);
+    }
+
+    /**
+     * Revokes a key; revoking a revoked key changes nothing. The last active ADMIN key cannot be
+     * revoked, so an installation can never lock its administrators out.
+     */
+    @CacheInvalidateAll(cacheName = AUTHENTICATION_CACHE)
+    public void revoke(UUID id) {
+        ApiKey key = find(id);
+        if (!key.isActive()) {
+            return;
+        }
+        if (key.role == Role.ADMIN) {
+            // Lock every active admin key so that two concurrent revocations cannot both pass the check.
+            List<ApiKey> admins = em.createQuery(
+                            "from ApiKey where role = :role and revokedAt is null", ApiKey.class)
+                    .setParameter("role", Role.ADMIN)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+            if (admins.size() <= 1) {
+                throw Problems.conflict("last-admin-key",
+                        "This is the last active ADMIN key; create another ADMIN key before revoking it");
+            }
+        }
+        key.revokedAt = Timestamps.now();
+    }
+
+    /**
+     * Resolves a key, given as its SHA-256 hash and its non-secret prefix, to its client. Candidates are
+     * found by prefix and their stored hash compared in constant time. Results are cached briefly (see
+     * application.properties) so that a request costs no database round trip for authentication; the
+     * cache is keyed by the hash, never by the key itself.
+     */
+    @CacheResult(cacheName = AUTHENTICATION_CACHE)
+    public Optional<Caller> authenticate(String keyHashHex, String prefix) {
+        byte[] presented = HexFormat.of().parseHex(keyHashHex);
+        List<ApiKey> candidates = ApiKey.list("keyPrefix = ?1 and revokedAt is null", prefix);
+        return candidates.stream()
+                .filter(k -> MessageDigest.isEqual(k.keyHash, presented))
+                .findFirst()
+                .map(k -> new Caller(k.id, k.name, k.role, k.partnerId));
+    }
+
+    /**
+     * Guarantees an active ADMIN key with the given value. Safe when several instances start at once:
+     * the unique hash makes the insert a no-op for all but one, and a revoked one is reactivated.
+     */
+    @CacheInvalidateAll(cacheName = AUTHENTICATION_CACHE)
+    public void ensureAdminKey(String value, String name) {
+        if (value.length() < ApiKeys.MIN_LENGTH) {
+            throw new IllegalArgumentException("LOYALTY_ADMIN_API_KEY must be at least " + ApiKeys.MIN_LENGTH
+                    + " characters long");
+        }
+        Instant now = Timestamps.now();
+        em.createNativeQuery("""
+                        INSERT INTO api_key (id, name, role, key_prefix, key_hash, created_at)
+                        VALUES (:id, :name, 'ADMIN', :prefix, :hash, :now)
+                        ON CONFLICT (key_hash) DO UPDATE SET revoked_at = NULL, role = 'ADMIN', partner_id = NULL
+                        """)
+                .setParameter("id", Ids.newId())
+                .setParameter("name", name)
+                .setParameter("prefix", ApiKeys.prefix(value))
+                .setParameter("hash", ApiKeys.hash(value))
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    private static ApiKey find(UUID id) {
+        ApiKey key = ApiKey.findById(id);
+        if (key == null) {
+            throw Problems.notFound("API key", id);
+        }
+        return key;
+    }
+}

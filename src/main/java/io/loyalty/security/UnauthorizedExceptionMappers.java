@@ -1,0 +1,37 @@
+package io.loyalty.security;
+
+import io.loyalty.common.error.Problems;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * 401 problems for a missing or unknown API key. quarkus-resteasy-problem 3.21.0 has mappers for these
+ * too, but they fail against Quarkus 3.34's security API (NoSuchFieldError on ChallengeData), so these
+ * take precedence.
+ */
+public class UnauthorizedExceptionMappers {
+
+    @ServerExceptionMapper(priority = Problems.MAPPER_PRIORITY)
+    public Response unauthorized(UnauthorizedException exception, UriInfo uriInfo) {
+        return problem(uriInfo, "An API key is required in the " + ApiKeyAuthenticationMechanism.HEADER + " header");
+    }
+
+    @ServerExceptionMapper(priority = Problems.MAPPER_PRIORITY)
+    public Response authenticationFailed(AuthenticationFailedException exception, UriInfo uriInfo) {
+        return problem(uriInfo, "The API key is unknown or has been revoked");
+    }
+
+    private static Response problem(UriInfo uriInfo, String detail) {
+        return Problems.respond(HttpProblem.builder()
+                .withType(Problems.type("unauthorized"))
+                .withStatus(Response.Status.UNAUTHORIZED)
+                .withTitle("Unauthorized")
+                .withDetail(detail)
+                .withHeader("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER + "\"")
+                .build(), uriInfo);
+    }
+}

@@ -1,0 +1,150 @@
+package io.loyalty.order;
+
+import io.loyalty.Fixtures;
+import io.loyalty.TestSupport;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.loyalty.TestSupport.asAdmin;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+@QuarkusTest
+public class OrderImportTest {
+
+    static Response upload(String contentType, String body) {
+        return asAdmin().contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/imports/orders");
+    }
+
+    /** Waits for the job to finish and returns it. */
+    static Response finished(Response accepted) throws InterruptedException {
+        accepted.then().statusCode(202).header("Location", matchesPattern(".*/api/v1/imports/[0-9a-f-]{36}$"));
+        String location = accepted.header("Location");
+        for (int i = 0; i < 600; i++) {
+            Response job = asAdmin().get(location);
+            String status = job.path("status");
+            if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        fail("import did not finish in 60 s");
+        return null;
+    }
+
+    @Test
+    void csvImportGroupsLinesCreatesCustomersSkipsDuplicatesAndReportsRejectedRows() throws Exception {
+        String run = TestSupport.unique("csv");
+        String csv = String.join("\n",
+                "externalId,customerExternalId,placedAt,currency,total,discount,shipping,sku,name,category,quantity,unitPrice",
+                run + "-1," + run + "-alice,2024-03-01,INR,160.00,,40.00,CHAI,Chai,drinks,2,60.00",
+                run + "-2," + run + "-alice,2024-03-05T10:15:00+05:30,INR,150.00,10.00,,CHAI,,drinks,1,60.00",
+                run + "-2," + run + "-alice,2024-03-05T10:15:00+05:30,INR,150.00,10.00,,CAKE,,bakery,2,50.00",
+                run + "-3," + run + "-bob,2024-04-01,INR,85.50,,,,,,,",
+                run + "-4," + run + "-bob,2024-04-02,INR,99.00,,,CHAI,,,1,60.00",
+                run + "-5," + run + "-bob,not-a-date,INR,10.00,,,,,,,",
+                run + "-1," + run + "-alice,2024-03-01,INR,160.00,,40.00,CHAI,Chai,drinks,2,60.00",
+                run + "-6," + run + "-carol,2024-05-01,INR,12.00,,,X,,,1,12.00",
+                "");
+        Response job = finished(upload("text/csv", csv));
+        job.then().body("status", equalTo("COMPLETED"))
+                .body("format", equalTo("CSV"))
+                .body("rowsRead", equalTo(7))
+                .body("imported", equalTo(4))
+                .body("duplicates", equalTo(1))
+                .body("rejected", equalTo(2))
+                .body("customersCreated", equalTo(3))
+                .body("rejections", hasSize(2))
+                .body("rejections[0].line", equalTo(6))
+                .body("rejections[0].reason", org.hamcrest.Matchers.containsString("total must equal"))
+                .body("rejections[1].line", equalTo(7))
+                .body("rejections[1].reason", org.hamcrest.Matchers.containsString("placedAt"));
+
+        String alice = asAdmin().queryParam("externalId", run + "-alice").get("/api/v1/customers").path("items[0].id");
+        Response orders = asAdmin().queryParam("customerId", alice).get("/api/v1/orders");
+        orders.then().body("items", hasSize(2))
+                .body("items[1].lines", hasSize(2))
+                .body("items[1].subtotal", equalTo(160.0f))
+                .body("items[1].accrue", equalTo(false))
+                .body("items[0].placedAt", equalTo("2024-03-01T00:00:00Z"));
+        String bob = asAdmin().queryParam("externalId", run + "-bob").get("/api/v1/customers").path("items[0].id");
+        asAdmin().queryParam("customerId", bob).get("/api/v1/orders").then()
+                .body("items", hasSize(1))
+                .body("items[0].lines[0].sku", equalTo("ORDER"))
+                .body("items[0].lines[0].unitPrice", equalTo(85.5f));
+    }
+
+    @Test
+    void ndjsonImportRejectsBadLinesAndEarnsOnlyWhenAsked() throws Exception {
+        String p = Fixtures.programme(List.of(Fixtures.spend("spend", 1)));
+        String ext = TestSupport.unique("member");
+        String member = asAdmin().body(Map.of("externalId", ext)).post("/api/v1/customers").path("id");
+        asAdmin().body(Map.of("customerId", member)).post("/api/v1/programmes/" + p + "/members").then().statusCode(200);
+        String run = TestSupport.unique("nd");
+        String ndjson = String.join("\n",
+                "{\"externalId\":\"" + run + "-1\",\"customerExternalId\":\"" + ext + "\",\"placedAt\":\"2025-01-01T10:00:00Z\",\"currency\":\"INR\",\"total\":100,\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":100}]}",
+                "{\"externalId\":\"" + run + "-2\",\"customerExternalId\":\"" + ext + "\",\"placedAt\":\"2025-01-02T10:00:00Z\",\"currency\":\"INR\",\"total\":30,\"accrue\":true,\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":30}]}",
+                "{\"externalId\": broken",
+                "",
+                "{\"externalId\":\"" + run + "-3\",\"customerExternalId\":\"" + ext + "\",\"placedAt\":\"2025-01-03T10:00:00Z\",\"currency\":\"INR\",\"total\":5,\"colour\":\"red\",\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":5}]}",
+                "{\"externalId\":\"" + run + "-4\",\"customer\":{\"email\":\"" + TestSupport.uniqueEmail() + "\"},\"placedAt\":\"2025-01-04T10:00:00Z\",\"currency\":\"INR\",\"total\":7,\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":7}]}");
+        Response job = finished(upload("application/x-ndjson", ndjson));
+        job.then().body("status", equalTo("COMPLETED"))
+                .body("rowsRead", equalTo(5))
+                .body("imported", equalTo(3))
+                .body("rejected", equalTo(2))
+                .body("rejections[0].line", equalTo(3))
+                .body("rejections[1].line", equalTo(5))
+                .body("rejections[1].reason", equalTo("colour is not a known field"));
+        assertEquals(30L, Fixtures.ledgerSum(member, p), "only the accrue=true order earned");
+    }
+
+    @Test
+    void emptyUploadsCompleteAndOtherFormatsAreRefused() throws Exception {
+        finished(upload("text/csv", "externalId,customerExternalId,placedAt,currency,total\n"))
+                .then().body("status", equalTo("COMPLETED")).body("rowsRead", equalTo(0));
+        asAdmin().contentType("application/xml").body("<orders/>").post("/api/v1/imports/orders").then().statusCode(415);
+        TestSupport.asRole("ANALYST").contentType("text/csv").body("a\n").post("/api/v1/imports/orders").then().statusCode(403);
+        asAdmin().get("/api/v1/imports/" + java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /** The CDNOW master file (../shared/data, not in the repository): 69,659 orders of 23,570 customers. */
+    @Test
+    void importsTheCdnowReferenceHistory() throws Exception {
+        Path master = Path.of("../shared/data/cdnow/CDNOW_master.txt");
+        Assumptions.assumeTrue(Files.exists(master), "../shared/data/cdnow is not present: skipping the CDNOW import");
+        Response job = finished(upload("text/csv", cdnowAsCsv(master, TestSupport.unique("cdnow"))));
+        job.then().body("status", equalTo("COMPLETED"))
+                .body("rowsRead", equalTo(69_659))
+                .body("imported", equalTo(69_659))
+                .body("rejected", equalTo(0))
+                .body("customersCreated", equalTo(23_570));
+    }
+
+    static String cdnowAsCsv(Path master, String prefix) throws IOException {
+        StringBuilder csv = new StringBuilder("externalId,customerExternalId,placedAt,currency,total,sku,quantity,unitPrice\n");
+        List<String> lines = Files.readAllLines(master);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).trim().split("\\s+");
+            if (f.length < 4) {
+                continue;
+            }
+            String date = f[1].substring(0, 4) + "-" + f[1].substring(4, 6) + "-" + f[1].substring(6, 8);
+            csv.append(prefix).append('-').append(i).append(',').append(prefix).append("-c").append(f[0]).append(',')
+                    .append(date).append(",USD,").append(f[3]).append(",,,\n");
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,124 @@
+package io.loyalty.order;
+
+import io.loyalty.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.loyalty.Fixtures.order;
+import static io.loyalty.Fixtures.post;
+import static io.loyalty.Fixtures.spend;
+import static io.loyalty.TestSupport.asAdmin;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+public class ReturnTest {
+
+    static Response returnItems(String orderId, String key, Map<String, Object> body) {
+        return asAdmin().header("Idempotency-Key", key).body(body).post("/api/v1/orders/" + orderId + "/returns");
+    }
+
+    static Map<String, Object> lines(Object... lineNoAndQuantity) {
+        List<Map<String, Object>> ls = new java.util.ArrayList<>();
+        for (int i = 0; i < lineNoAndQuantity.length; i += 2) {
+            ls.add(Map.of("lineNo", lineNoAndQuantity[i], "quantity", lineNoAndQuantity[i + 1]));
+        }
+        return Map.of("lines", ls, "reason", "test");
+    }
+
+    @Test
+    void partialReturnsReverseProportionallyAndAFullReturnCancelsTheOrder() {
+        Map<String, Object> x2 = new HashMap<>(Map.of("id", "snacks-x2", "type", "MULTIPLIER", "multiplier", 2));
+        x2.put("categories", List.of("snacks"));
+        String p = Fixtures.programme(List.of(spend("spend", 1), x2));
+        String c = Fixtures.member(p);
+        // spend 100 + 3 x 30 = 190; snacks bonus on 90 = 90; total 280
+        Response o = post(order(c, new Object[]{"CHAI", "drinks", 1, "100"}, new Object[]{"SAMOSA", "snacks", 3, "30"}));
+        String id = o.path("id");
+        assertEquals(280, ((Number) Fixtures.accrual(o, p).get("points")).intValue());
+
+        Response first = returnItems(id, UUID.randomUUID().toString(), lines(2, 1));
+        // one samosa of 30: spend 190 x 30/190 = 30, bonus 90 x 30/90 = 30
+        first.then().statusCode(201)
+                .body("amount", equalTo(30.0f))
+                .body("orderStatus", equalTo("PARTIALLY_RETURNED"))
+                .body("reversals[0].points", equalTo(60))
+                .body("reversals[0].balance", equalTo(220));
+        returnItems(id, UUID.randomUUID().toString(), lines(2, 2)).then().statusCode(201)
+                .body("reversals[0].points", equalTo(120));
+        returnItems(id, UUID.randomUUID().toString(), lines(1, 1)).then().statusCode(201)
+                .body("orderStatus", equalTo("RETURNED"))
+                .body("reversals[0].points", equalTo(100))
+                .body("reversals[0].balance", equalTo(0));
+        asAdmin().get("/api/v1/orders/" + id).then().body("status", equalTo("RETURNED"))
+                .body("returnedAmount", equalTo(190.0f))
+                .body("lines[1].returnedQuantity", equalTo(3));
+        assertEquals(0L, Fixtures.ledgerSum(c, p));
+        returnItems(id, UUID.randomUUID().toString(), lines(1, 1)).then().statusCode(422)
+                .body("type", equalTo("urn:loyalty:problem:order-returned"));
+    }
+
+    @Test
+    void returningPointsAlreadySpentLeavesADebtThatLaterEarningsRepay() {
+        String p = Fixtures.programme(List.of(spend("spend", 1)));
+        String c = Fixtures.member(p);
+        String id = post(order(c, new Object[]{"A", "x", 1, "100"})).path("id");
+        asAdmin().header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("programmeId", p, "points", -80, "reason", "spent at the till"))
+                .post("/api/v1/customers/" + c + "/points/adjustments").then().statusCode(201);
+
+        returnItems(id, UUID.randomUUID().toString(), Map.of("amount", 100)).then().statusCode(201)
+                .body("orderStatus", equalTo("RETURNED"))
+                .body("reversals[0].balance", equalTo(-80));
+        Map<String, Object> b = Fixtures.balance(c, p);
+        assertEquals(-80, ((Number) b.get("balance")).intValue());
+        assertEquals(80, ((Number) b.get("debt")).intValue());
+        assertEquals(-80, ((Number) b.get("available")).intValue());
+
+        post(order(c, new Object[]{"A", "x", 1, "50"})).then().statusCode(201);
+        b = Fixtures.balance(c, p);
+        assertEquals(-30, ((Number) b.get("balance")).intValue());
+        assertEquals(30, ((Number) b.get("debt")).intValue());
+        assertEquals(-30L, Fixtures.ledgerSum(c, p));
+    }
+
+    @Test
+    void retriesWithTheSameKeyReturnOnceAndBadReturnsAre4xx() {
+        String p = Fixtures.programme(List.of(spend("spend", 1)));
+        String c = Fixtures.member(p);
+        String id = post(order(c, new Object[]{"A", "x", 2, "50"})).path("id");
+        String key = UUID.randomUUID().toString();
+        Response first = returnItems(id, key, lines(1, 1));
+        first.then().statusCode(201);
+        returnItems(id, key, lines(1, 1)).then().statusCode(200).body("id", equalTo(first.path("id")));
+        returnItems(id, key, lines(1, 2)).then().statusCode(409);
+        assertEquals(50L, Fixtures.ledgerSum(c, p));
+
+        returnItems(id, UUID.randomUUID().toString(), lines(1, 5)).then().statusCode(422)
+                .body("type", equalTo("urn:loyalty:problem:return-exceeds-order"));
+        returnItems(id, UUID.randomUUID().toString(), lines(9, 1)).then().statusCode(400);
+        returnItems(id, UUID.randomUUID().toString(), Map.of("amount", 500)).then().statusCode(422);
+        returnItems(id, UUID.randomUUID().toString(), Map.of()).then().statusCode(400);
+        asAdmin().body(lines(1, 1)).post("/api/v1/orders/" + id + "/returns").then().statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+        returnItems(UUID.randomUUID().toString(), UUID.randomUUID().toString(), lines(1, 1)).then().statusCode(404);
+    }
+
+    @Test
+    void concurrentReturnsOfTheLastUnitSucceedOnce() throws Exception {
+        String p = Fixtures.programme(List.of(spend("spend", 1)));
+        String c = Fixtures.member(p);
+        String id = post(order(c, new Object[]{"A", "x", 1, "100"})).path("id");
+        List<Integer> codes = io.loyalty.TestSupport.parallel(8,
+                () -> returnItems(id, UUID.randomUUID().toString(), lines(1, 1)).statusCode());
+        assertEquals(1, codes.stream().filter(x -> x == 201).count(), "codes " + codes);
+        assertEquals(7, codes.stream().filter(x -> x == 422).count(), "codes " + codes);
+        assertEquals(0L, Fixtures.ledgerSum(c, p));
+    }
+}
