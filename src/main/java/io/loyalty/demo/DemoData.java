@@ -15,6 +15,21 @@ import io.loyalty.programme.ProgrammeRequest;
 import io.loyalty.programme.ProgrammeResponse;
 import io.loyalty.programme.ProgrammeService;
 import io.loyalty.programme.ProgrammeStatus;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loyalty.reward.CodeSource;
+import io.loyalty.reward.Eligibility;
+import io.loyalty.reward.LimitPeriod;
+import io.loyalty.reward.RedemptionRequest;
+import io.loyalty.reward.RedemptionResponse;
+import io.loyalty.reward.RedemptionService;
+import io.loyalty.reward.Reward;
+import io.loyalty.reward.RewardRequest;
+import io.loyalty.reward.RewardResponse;
+import io.loyalty.reward.RewardService;
+import io.loyalty.reward.RewardStatus;
+import io.loyalty.reward.RewardType;
+import io.loyalty.reward.UseRequest;
 import io.loyalty.security.ApiKeyRequest;
 import io.loyalty.security.ApiKeyService;
 import io.loyalty.security.Caller;
@@ -28,6 +43,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,7 +54,8 @@ import java.util.UUID;
 
 /**
  * A small data set for people exploring the API in Swagger UI: customers, a points programme, a stamp
- * card, a NATURAL programme and about four months of orders placed through the normal order path.
+ * card whose completed cards issue a catalogue reward, a NATURAL programme, about four months of orders
+ * placed through the normal order path, and a catalogue with a reward of every type.
  * Only in dev mode, and each part only once (skipped when it already exists).
  */
 @ApplicationScoped
@@ -69,18 +86,62 @@ public class DemoData {
             new Item("CAKE", "Banana cake", "bakery", "120.00"));
 
     void onStart(@Observes StartupEvent event, CustomerService customers, ProgrammeService programmes,
-                 MembershipService memberships, OrderService orders, ApiKeyService keys) {
+                 MembershipService memberships, OrderService orders, ApiKeyService keys, RewardService rewards,
+                 RedemptionService redemptions, ObjectMapper mapper) {
         if (QuarkusTransaction.requiringNew().call(() -> Customer.count("externalId", CUSTOMERS.get(0).externalId())) == 0) {
             CUSTOMERS.forEach(customers::create);
             LOG.infof("Seeded %d demo customers", CUSTOMERS.size());
         }
         if (QuarkusTransaction.requiringNew().call(() -> Programme.count("name", POINTS_PROGRAMME)) == 0) {
-            seedLoyalty(programmes, memberships, orders, keys);
+            seedLoyalty(programmes, memberships, orders, keys, rewards, mapper);
+        }
+        if (QuarkusTransaction.requiringNew().call(() -> Reward.count("name", FIRST_REWARD)) == 0) {
+            seedCatalogue(rewards, redemptions, keys);
         }
     }
 
+    static final String FIRST_REWARD = "₹50 off your next order";
+
+    /** A catalogue with a reward of every type, a pool of partner codes, and one redemption already used. */
+    private void seedCatalogue(RewardService rewards, RedemptionService redemptions, ApiKeyService keys) {
+        UUID points = QuarkusTransaction.requiringNew().call(() ->
+                Programme.<Programme>find("name", POINTS_PROGRAMME).firstResult().id);
+        OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusDays(21).withHour(13).withMinute(30).withSecond(0).withNano(0);
+        rewards.create(reward(points, FIRST_REWARD, RewardType.DISCOUNT_AMOUNT, 500).amount("50.00").codeValidDays(30)
+                .limit(1, LimitPeriod.MONTH).build());
+        rewards.create(reward(points, "10% off, up to ₹200", RewardType.DISCOUNT_PERCENT, 800).percent("10")
+                .maxDiscount("200.00").codeValidDays(30).build());
+        rewards.create(reward(points, "A free banana cake", RewardType.FREE_PRODUCT, 400).sku("CAKE").stock(25).build());
+        rewards.create(reward(points, "Free delivery", RewardType.FREE_SHIPPING, 150).codeValidDays(14).build());
+        rewards.create(reward(points, "Free descaling of your coffee machine", RewardType.SERVICE, 1200)
+                .subject("Descaling and cleaning, at the shop").build());
+        rewards.create(reward(points, "Tea tasting evening", RewardType.EXPERIENCE, 1500)
+                .subject("An evening with our tea master, 12 seats").startsAt(soon.toInstant()).stock(12).build());
+        rewards.create(reward(points, "Monsoon menu preview", RewardType.EARLY_ACCESS, 100)
+                .subject("Order the monsoon menu a week before everyone else").startsAt(soon.minusDays(7).toInstant())
+                .minLifetimePoints(500).build());
+        rewards.create(reward(points, "Name a drink on our menu", RewardType.CUSTOM, 5000)
+                .description("Your name on the board for a month; the manager arranges it with you.")
+                .limit(1, LimitPeriod.EVER).build());
+        RewardResponse giftCard = rewards.create(reward(points, "₹100 gift card (partner bookshop)",
+                RewardType.DISCOUNT_AMOUNT, 1000).amount("100.00").pool().build());
+        rewards.importCodes(giftCard.id(), List.of("BOOK-GC-1001", "BOOK-GC-1002", "BOOK-GC-1003", "BOOK-GC-1004",
+                "BOOK-GC-1005"));
+
+        CreatedApiKey till = keys.create(new ApiKeyRequest("Demo till", Role.STOREFRONT, null));
+        Caller caller = new Caller(till.id(), till.name(), till.role(), null);
+        UUID asha = QuarkusTransaction.requiringNew().call(() ->
+                Customer.<Customer>find("externalId", CUSTOMERS.get(0).externalId()).firstResult().id);
+        UUID delivery = QuarkusTransaction.requiringNew().call(() ->
+                Reward.<Reward>find("name", "Free delivery").firstResult().id);
+        RedemptionResponse redeemed = redemptions.redeem(new RedemptionRequest(asha, delivery, null), "demo-redeem-1", caller)
+                .result();
+        redemptions.use(redeemed.id(), new UseRequest(null, "demo-web-0001"), caller);
+        LOG.infof("Seeded a catalogue of 9 demo rewards and one used redemption");
+    }
+
     private void seedLoyalty(ProgrammeService programmes, MembershipService memberships, OrderService orders,
-                             ApiKeyService keys) {
+                             ApiKeyService keys, RewardService rewards, ObjectMapper mapper) {
         programmes.create(new ProgrammeRequest(POINTS_PROGRAMME, ProgrammeKind.CUMULATIVE, ProgrammeStatus.ACTIVE, "INR",
                 new BigDecimal("0.25"), Enrolment.AUTOMATIC, "Asia/Kolkata", 7,
                 new ExpiryPolicy(ExpiryPolicy.Type.END_OF_PERIOD, null, ExpiryPolicy.CalendarPeriod.YEAR, 1, null),
@@ -90,10 +151,17 @@ public class DemoData {
                                 .categories(List.of("snacks")).capPerDay(200L).build(),
                         rule("birthday", EarningRule.Type.EVENT, "Birthday gift").event("birthday").points(100L)
                                 .limitPerCustomer(1).build())));
+        // A stamp card's reward lives in its programme's catalogue: programme first, then the reward, then the rule.
         ProgrammeResponse card = programmes.create(new ProgrammeRequest("Chai Card", ProgrammeKind.CUMULATIVE,
-                ProgrammeStatus.ACTIVE, "INR", BigDecimal.ZERO, Enrolment.OPT_IN, "Asia/Kolkata", 0, ExpiryPolicy.never(),
-                List.of(rule("chai-card", EarningRule.Type.STAMP, "Buy ten chai, the eleventh is free").stampsRequired(10)
-                        .per(EarningRule.StampPer.UNIT).skus(List.of("CHAI")).reward("A free masala chai").build())));
+                ProgrammeStatus.DRAFT, "INR", BigDecimal.ZERO, Enrolment.OPT_IN, "Asia/Kolkata", 0, ExpiryPolicy.never(),
+                List.of()));
+        RewardResponse freeChai = rewards.create(reward(card.id(), "A free masala chai", RewardType.FREE_PRODUCT, 0)
+                .sku("CHAI").codeValidDays(60).build());
+        ObjectNode activate = mapper.createObjectNode().put("status", "ACTIVE");
+        activate.set("rules", mapper.valueToTree(List.of(rule("chai-card", EarningRule.Type.STAMP,
+                "Buy ten chai, the eleventh is free").stampsRequired(10).per(EarningRule.StampPer.UNIT)
+                .skus(List.of("CHAI")).reward("A free masala chai").rewardId(freeChai.id()).build())));
+        programmes.patch(card.id(), activate);
         programmes.create(new ProgrammeRequest("Everyone (measured only)", ProgrammeKind.NATURAL, ProgrammeStatus.ACTIVE,
                 "INR", BigDecimal.ZERO, Enrolment.AUTOMATIC, "Asia/Kolkata", 0, ExpiryPolicy.never(), List.of()));
 
@@ -133,6 +201,58 @@ public class DemoData {
         LOG.infof("Seeded 3 demo programmes and %d demo orders", posted);
     }
 
+    private static RewardBuilder reward(UUID programme, String name, RewardType type, long cost) {
+        return new RewardBuilder(programme, name, type, cost);
+    }
+
+    /** Spares the demo the twenty-three positional arguments of a RewardRequest. */
+    private static final class RewardBuilder {
+        private final UUID programme;
+        private final String name;
+        private final RewardType type;
+        private final long cost;
+        private String description;
+        private Integer codeValidDays;
+        private Integer stock;
+        private Integer limit;
+        private LimitPeriod period;
+        private Long minLifetimePoints;
+        private CodeSource codeSource;
+        private BigDecimal amount;
+        private BigDecimal percent;
+        private BigDecimal maxDiscount;
+        private String sku;
+        private String subject;
+        private Instant startsAt;
+
+        RewardBuilder(UUID programme, String name, RewardType type, long cost) {
+            this.programme = programme;
+            this.name = name;
+            this.type = type;
+            this.cost = cost;
+        }
+
+        RewardBuilder description(String v) { description = v; return this; }
+        RewardBuilder codeValidDays(int v) { codeValidDays = v; return this; }
+        RewardBuilder stock(int v) { stock = v; return this; }
+        RewardBuilder limit(int v, LimitPeriod p) { limit = v; period = p; return this; }
+        RewardBuilder minLifetimePoints(long v) { minLifetimePoints = v; return this; }
+        RewardBuilder pool() { codeSource = CodeSource.POOL; return this; }
+        RewardBuilder amount(String v) { amount = new BigDecimal(v); return this; }
+        RewardBuilder percent(String v) { percent = new BigDecimal(v); return this; }
+        RewardBuilder maxDiscount(String v) { maxDiscount = new BigDecimal(v); return this; }
+        RewardBuilder sku(String v) { sku = v; return this; }
+        RewardBuilder subject(String v) { subject = v; return this; }
+        RewardBuilder startsAt(Instant v) { startsAt = v; return this; }
+
+        RewardRequest build() {
+            return new RewardRequest(programme, name, description, type, RewardStatus.ACTIVE, cost, null, null,
+                    codeValidDays, stock, limit, period,
+                    minLifetimePoints == null ? null : new Eligibility(minLifetimePoints, null, null), null, null,
+                    codeSource, amount, percent, maxDiscount, sku, subject, startsAt, null);
+        }
+    }
+
     private static RuleBuilder rule(String id, EarningRule.Type type, String name) {
         return new RuleBuilder(id, type, name);
     }
@@ -154,6 +274,7 @@ public class DemoData {
         private String event;
         private Long points;
         private Integer limitPerCustomer;
+        private UUID rewardId;
 
         RuleBuilder(String id, EarningRule.Type type, String name) {
             this.id = id;
@@ -173,10 +294,11 @@ public class DemoData {
         RuleBuilder event(String v) { event = v; return this; }
         RuleBuilder points(Long v) { points = v; return this; }
         RuleBuilder limitPerCustomer(Integer v) { limitPerCustomer = v; return this; }
+        RuleBuilder rewardId(UUID v) { rewardId = v; return this; }
 
         EarningRule build() {
             return new EarningRule(id, type, name, null, null, capPerDay, null, pointsPerUnit, minOrderAmount, categories,
-                    skus, multiplier, stampsRequired, per, reward, event, points, limitPerCustomer);
+                    skus, multiplier, stampsRequired, per, reward, event, points, limitPerCustomer, rewardId);
         }
     }
 }

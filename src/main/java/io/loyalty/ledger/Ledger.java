@@ -29,36 +29,48 @@ public class Ledger {
     }
 
     /** Where an entry came from, for the audit trail. */
-    public record Source(UUID orderId, UUID returnId, String ruleId, Integer[] basisLines, String reason,
-                         UUID apiKeyId, Instant occurredAt) {
+    public record Source(UUID orderId, UUID returnId, UUID redemptionId, String ruleId, Integer[] basisLines,
+                         String reason, UUID apiKeyId, Instant occurredAt) {
         public static Source of(UUID apiKeyId, Instant occurredAt) {
-            return new Source(null, null, null, null, null, apiKeyId, occurredAt);
+            return new Source(null, null, null, null, null, null, apiKeyId, occurredAt);
         }
 
         public Source order(UUID id) {
-            return new Source(id, returnId, ruleId, basisLines, reason, apiKeyId, occurredAt);
+            return new Source(id, returnId, redemptionId, ruleId, basisLines, reason, apiKeyId, occurredAt);
         }
 
         public Source rule(String id, Integer[] lines) {
-            return new Source(orderId, returnId, id, lines, reason, apiKeyId, occurredAt);
+            return new Source(orderId, returnId, redemptionId, id, lines, reason, apiKeyId, occurredAt);
         }
 
         public Source returned(UUID id) {
-            return new Source(orderId, id, ruleId, basisLines, reason, apiKeyId, occurredAt);
+            return new Source(orderId, id, redemptionId, ruleId, basisLines, reason, apiKeyId, occurredAt);
+        }
+
+        public Source redemption(UUID id) {
+            return new Source(orderId, returnId, id, ruleId, basisLines, reason, apiKeyId, occurredAt);
         }
 
         public Source because(String why) {
-            return new Source(orderId, returnId, ruleId, basisLines, why, apiKeyId, occurredAt);
+            return new Source(orderId, returnId, redemptionId, ruleId, basisLines, why, apiKeyId, occurredAt);
         }
     }
 
-    /** One credit to write: points as a new lot of a membership (EARN, or a positive ADJUST). */
-    public record Credit(Membership membership, EntryType type, long points, Instant availableFrom, Instant expiresAt,
-                         Source source) {
+    /**
+     * One credit to write: points as a new lot of a membership (EARN, REFUND or a positive ADJUST).
+     * {@code earnedAt} orders the lot for spending (oldest first); a refund keeps the original lot's.
+     */
+    public record Credit(Membership membership, EntryType type, long points, Instant earnedAt, Instant availableFrom,
+                         Instant expiresAt, Source source) {
         public Credit {
             if (points <= 0) {
                 throw new IllegalArgumentException("a credit is positive");
             }
+        }
+
+        public Credit(Membership membership, EntryType type, long points, Instant availableFrom, Instant expiresAt,
+                      Source source) {
+            this(membership, type, points, source.occurredAt(), availableFrom, expiresAt, source);
         }
     }
 
@@ -76,10 +88,12 @@ public class Ledger {
         List<LedgerEntry> entries = new ArrayList<>(credits.size());
         for (Credit c : credits) {
             entries.add(entry(c.membership(), c.type(), c.points(), c.source()));
-            if (c.type() == EntryType.EARN) {
-                c.membership().earned += c.points();
-            } else {
-                c.membership().adjusted += c.points();
+            switch (c.type()) {
+                case EARN -> c.membership().earned += c.points();
+                // redeemed counts points redeemed net of those given back
+                case REFUND -> c.membership().redeemed -= c.points();
+                case ADJUST -> c.membership().adjusted += c.points();
+                default -> throw new IllegalArgumentException(c.type() + " is a debit");
             }
         }
         List<PointLot> lots = new ArrayList<>(credits.size());
@@ -90,7 +104,7 @@ public class Ledger {
             lot.membershipId = c.membership().id;
             lot.points = c.points();
             lot.remaining = c.points();
-            lot.earnedAt = c.source().occurredAt();
+            lot.earnedAt = c.earnedAt();
             lot.availableFrom = c.availableFrom();
             lot.expiresAt = c.expiresAt();
             em.persist(lot);
@@ -131,7 +145,7 @@ public class Ledger {
             case REVERSE -> m.reversed += points;
             case EXPIRE -> m.expired += points;
             case ADJUST -> m.adjusted -= points;
-            case EARN -> throw new IllegalArgumentException("EARN is a credit");
+            case EARN, REFUND -> throw new IllegalArgumentException(type + " is a credit");
         }
         return entry;
     }
@@ -145,6 +159,20 @@ public class Ledger {
                 .setParameter("at", at)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+    }
+
+    /** What a debit drew from each lot, with the lot, in the order it was drawn. */
+    public record Drawn(PointLot lot, long points) {
+    }
+
+    public List<Drawn> drawnBy(UUID debitEntryId) {
+        List<LedgerAllocation> allocations = LedgerAllocation.list("debitEntryId = ?1", debitEntryId);
+        List<Drawn> result = new ArrayList<>();
+        for (LedgerAllocation a : allocations) {
+            result.add(new Drawn(em.find(PointLot.class, a.lotEntryId), a.points));
+        }
+        result.sort(java.util.Comparator.comparing((Drawn d) -> d.lot().earnedAt).thenComparing(d -> d.lot().entryId));
+        return result;
     }
 
     /** Open lots credited by the given entries, in entry order. */
@@ -167,6 +195,7 @@ public class Ledger {
         e.balanceAfter = m.balance;
         e.orderId = source.orderId();
         e.returnId = source.returnId();
+        e.redemptionId = source.redemptionId();
         e.ruleId = source.ruleId();
         e.basisLines = source.basisLines();
         e.reason = source.reason();

@@ -27,6 +27,7 @@ public class LedgerEntry extends PanacheEntityBase {
     public long balanceAfter;
     public UUID orderId;
     public UUID returnId;
+    public UUID redemptionId;
     public String ruleId;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public Integer[] basisLines;

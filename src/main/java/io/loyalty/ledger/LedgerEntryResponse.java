@@ -16,6 +16,7 @@ public record LedgerEntryResponse(
         @Schema(required = true, example = "1046") long balanceAfter,
         @Schema(nullable = true) UUID orderId,
         @Schema(nullable = true) UUID returnId,
+        @Schema(nullable = true, description = "The redemption a REDEEM or REFUND entry belongs to.") UUID redemptionId,
         @Schema(nullable = true, example = "spend") String ruleId,
         @Schema(nullable = true) String reason,
         @Schema(nullable = true, description = "The API key that caused the entry; null for the expiry job.") UUID apiKeyId,

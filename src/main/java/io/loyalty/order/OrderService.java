@@ -11,6 +11,7 @@ import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.ledger.EntryType;
 import io.loyalty.ledger.Ledger;
+import io.loyalty.reward.RedemptionService;
 import io.loyalty.programme.Accrual;
 import io.loyalty.programme.EarningRule;
 import io.loyalty.programme.MembershipService;
@@ -50,9 +51,12 @@ public class OrderService {
     private final RuleState ruleState;
     private final Ledger ledger;
 
+    private final RedemptionService redemptions;
+
     OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, MembershipService memberships,
-                 RuleState ruleState, Ledger ledger) {
+                 RuleState ruleState, Ledger ledger, RedemptionService redemptions) {
         this.em = em;
+        this.redemptions = redemptions;
         this.mapper = mapper;
         this.customers = customers;
         this.memberships = memberships;
@@ -228,11 +232,17 @@ public class OrderService {
                 }
                 if (rule.type() == EarningRule.Type.STAMP) {
                     RuleState.StampResult card = ruleState.addStamps(m.id, rule.id(), award.amount(), rule.stampsRequired());
+                    List<UUID> issued = new ArrayList<>();
                     for (int c = 0; c < card.cardsCompleted(); c++) {
-                        stateWrites.add(() -> insertEntitlement(m.id, rule, order.id));
+                        if (rule.rewardId() != null) {
+                            issued.add(redemptions.issueForStampCard(m, rule.rewardId(), rule.id(), order.id,
+                                    caller.apiKeyId()).id());
+                        } else {
+                            stateWrites.add(() -> insertEntitlement(m.id, rule, order.id));
+                        }
                     }
                     stamps.add(new ProgrammeAccrual.Stamps(rule.id(), award.amount(), card.onCard(), rule.stampsRequired(),
-                            card.cardsCompleted(), rule.reward()));
+                            card.cardsCompleted(), rule.reward(), issued));
                 } else {
                     if (award.amount() > 0) {
                         credits.add(new Ledger.Credit(m, EntryType.EARN, award.amount(),

@@ -31,6 +31,8 @@ public record ProgrammeAccrual(
                          @Schema(example = "3", description = "Stamps on the current card after this order.") int onCard,
                          @Schema(example = "10") int required,
                          @Schema(example = "0", description = "Cards this order completed.") int cardsCompleted,
-                         @Schema(example = "The eleventh chai is free") String reward) {
+                         @Schema(example = "The eleventh chai is free") String reward,
+                         @Schema(description = "Redemptions (with codes) issued for the cards this order completed, when "
+                                 + "the rule names a catalogue reward.") List<java.util.UUID> redemptionIds) {
     }
 }

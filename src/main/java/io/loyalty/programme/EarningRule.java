@@ -40,7 +40,10 @@ public record EarningRule(
         @Schema(nullable = true, example = "A free coffee") String reward,
         @Schema(nullable = true, example = "birthday") String event,
         @Schema(nullable = true, example = "100") Long points,
-        @Schema(nullable = true, example = "1") Integer limitPerCustomer) {
+        @Schema(nullable = true, example = "1") Integer limitPerCustomer,
+        @Schema(nullable = true, description = "STAMP: the catalogue reward a completed card issues, as a redemption with a "
+                + "code (a reward of this programme; create the programme, then the reward, then set it here). Without it "
+                + "a completed card is recorded as an entitlement described by `reward`.") java.util.UUID rewardId) {
 
     public enum Type { SPEND, MULTIPLIER, STAMP, EVENT }
 
@@ -61,7 +64,7 @@ public record EarningRule(
     public EarningRule withId(String newId) {
         return new EarningRule(newId, type, name, validFrom, validTo, capPerDay, capPerMonth, pointsPerUnit,
                 minOrderAmount, categories, skus, multiplier, stampsRequired, per, reward, event, points,
-                limitPerCustomer);
+                limitPerCustomer, rewardId);
     }
 
     /** Problems with this rule as (field, message) pairs; the field is relative to the rule. */
@@ -89,6 +92,7 @@ public record EarningRule(
         boolean hasFilter = (skus != null && !skus.isEmpty()) || (categories != null && !categories.isEmpty());
         switch (type) {
             case SPEND -> {
+                forbid(p, "rewardId", rewardId);
                 if (pointsPerUnit == null || pointsPerUnit.signum() <= 0) {
                     p.add(new String[]{"pointsPerUnit", "must be a positive number"});
                 }
@@ -101,6 +105,7 @@ public record EarningRule(
                 }
             }
             case MULTIPLIER -> {
+                forbid(p, "rewardId", rewardId);
                 if (multiplier == null || multiplier.compareTo(BigDecimal.ONE) <= 0) {
                     p.add(new String[]{"multiplier", "must be greater than 1"});
                 }
@@ -116,8 +121,8 @@ public record EarningRule(
                 if (stampsRequired == null || stampsRequired < 1 || stampsRequired > 1000) {
                     p.add(new String[]{"stampsRequired", "must be between 1 and 1000"});
                 }
-                if (reward == null || reward.isBlank()) {
-                    p.add(new String[]{"reward", "must describe what a completed card is worth"});
+                if ((reward == null || reward.isBlank()) && rewardId == null) {
+                    p.add(new String[]{"reward", "must describe what a completed card is worth (or set rewardId)"});
                 }
                 forbid(p, "pointsPerUnit", pointsPerUnit);
                 forbid(p, "multiplier", multiplier);
@@ -125,6 +130,7 @@ public record EarningRule(
                 forbid(p, "points", points);
             }
             case EVENT -> {
+                forbid(p, "rewardId", rewardId);
                 if (event == null || !event.matches("[a-z0-9_.-]{1,64}")) {
                     p.add(new String[]{"event", "must be 1-64 lower-case letters, digits, '_', '.' or '-'"});
                 }

@@ -35,8 +35,10 @@ public class ProgrammeService {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final ProgrammeCatalog catalog;
+    private final jakarta.persistence.EntityManager em;
 
-    ProgrammeService(ObjectMapper mapper, Validator validator, ProgrammeCatalog catalog) {
+    ProgrammeService(ObjectMapper mapper, Validator validator, ProgrammeCatalog catalog, jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.mapper = mapper;
         this.validator = validator;
         this.catalog = catalog;
@@ -45,6 +47,7 @@ public class ProgrammeService {
     public ProgrammeResponse create(ProgrammeRequest request) {
         ProgrammeRequest r = withDefaults(request);
         check(r, null);
+        checkStampRewards(r, null);
         Programme p = new Programme();
         p.id = Ids.newId();
         p.createdAt = Timestamps.now();
@@ -95,6 +98,7 @@ public class ProgrammeService {
         }
         ProgrammeRequest r = withDefaults(merged);
         check(r, p);
+        checkStampRewards(r, p.id);
         apply(p, r);
         p.flush();
         catalog.changed();
@@ -107,6 +111,28 @@ public class ProgrammeService {
             throw Problems.notFound("Programme", id);
         }
         return p;
+    }
+
+    /** A stamp card's reward must be in this programme's own catalogue, so a new programme cannot name one yet. */
+    private void checkStampRewards(ProgrammeRequest r, UUID programmeId) {
+        List<Problem.Violation> v = new ArrayList<>();
+        for (int i = 0; i < r.rules().size(); i++) {
+            UUID rewardId = r.rules().get(i).rewardId();
+            if (rewardId == null) {
+                continue;
+            }
+            List<?> owner = programmeId == null ? List.of() : em.createNativeQuery(
+                            "SELECT 1 FROM reward WHERE id = :r AND programme_id = :p")
+                    .setParameter("r", rewardId).setParameter("p", programmeId).getResultList();
+            if (owner.isEmpty()) {
+                v.add(new Problem.Violation("rules[" + i + "].rewardId", "body", programmeId == null
+                        ? "cannot be set when creating a programme: create it, add the reward, then PATCH the rule"
+                        : "must be a reward of this programme"));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw Problems.invalid(v);
+        }
     }
 
     private static ProgrammeRequest withDefaults(ProgrammeRequest r) {

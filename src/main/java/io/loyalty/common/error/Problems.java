@@ -101,4 +101,14 @@ public final class Problems {
                 .withDetail(detail)
                 .build();
     }
+
+    /** A well-formed request the current state of things does not allow (422), e.g. too few points. */
+    public static HttpProblem unprocessable(String slug, String detail) {
+        return HttpProblem.builder()
+                .withType(type(slug))
+                .withStatus(422)
+                .withTitle("Unprocessable Content")
+                .withDetail(detail)
+                .build();
+    }
 }
