@@ -191,9 +191,9 @@ public class RedemptionService {
             case GRANTED -> "granted: " + x.reason;
             case STAMP_CARD -> x.reason;
         };
-        transition(x, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
+        RedemptionTransition issued = transition(x, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
         em.flush();
-        return describe(x, reward, m.balance, now);
+        return describe(x, reward, m.balance, now, List.of(issued));
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -460,8 +460,13 @@ public class RedemptionService {
     }
 
     private RedemptionResponse describe(Redemption x, Reward reward, long balance, Instant now) {
-        List<RedemptionResponse.Transition> transitions = RedemptionTransition
-                .<RedemptionTransition>list("redemptionId = ?1 order by occurredAt, id", x.id).stream()
+        return describe(x, reward, balance, now,
+                RedemptionTransition.list("redemptionId = ?1 order by occurredAt, id", x.id));
+    }
+
+    private RedemptionResponse describe(Redemption x, Reward reward, long balance, Instant now,
+                                        List<RedemptionTransition> history) {
+        List<RedemptionResponse.Transition> transitions = history.stream()
                 .map(t -> new RedemptionResponse.Transition(t.status, t.pointsRefunded, t.detail, t.apiKeyId, t.occurredAt))
                 .toList();
         String notUsable = switch (x.status) {
@@ -475,7 +480,8 @@ public class RedemptionService {
                 x.usedOrderId, x.usedOrderExternalId, balance, transitions, x.createdAt, x.updatedAt);
     }
 
-    private void transition(Redemption x, RedemptionStatus status, long refunded, String detail, UUID apiKeyId, Instant at) {
+    private RedemptionTransition transition(Redemption x, RedemptionStatus status, long refunded, String detail,
+                                            UUID apiKeyId, Instant at) {
         RedemptionTransition t = new RedemptionTransition();
         t.id = Ids.newId();
         t.redemptionId = x.id;
@@ -485,6 +491,7 @@ public class RedemptionService {
         t.apiKeyId = apiKeyId;
         t.occurredAt = at;
         em.persist(t);
+        return t;
     }
 
     private Redemption locked(UUID id, Caller caller) {

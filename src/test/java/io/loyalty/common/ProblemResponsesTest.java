@@ -50,6 +50,16 @@ public class ProblemResponsesTest {
     }
 
     @Test
+    void unknownEnumValuesInQueriesAre400NamingTheParameter() {
+        asAdmin().queryParam("status", "NOPE").get("/api/v1/redemptions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("status: 'NOPE' is not one of ISSUED, USED, CANCELLED, EXPIRED"));
+        asAdmin().queryParam("type", "CASH").get("/api/v1/rewards").then().statusCode(400)
+                .contentType("application/problem+json");
+        asAdmin().queryParam("status", "ACTIVE").queryParam("limit", 1).get("/api/v1/programmes").then().statusCode(200);
+    }
+
+    @Test
     void malformedIdsInPathsAre400() {
         asAdmin().get("/api/v1/customers/123").then().statusCode(400)
                 .contentType("application/problem+json");
