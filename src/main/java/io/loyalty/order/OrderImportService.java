@@ -276,8 +276,15 @@ public class OrderImportService {
     }
 
     private void postOne(Record r, Caller caller, Progress progress) {
+        OrderRequest o = r.order();
+        if (o.customerId() == null && o.customer() == null && o.customerExternalId() != null) {
+            // An import creates the customers it names, whether or not their orders earn.
+            o = new OrderRequest(o.externalId(), null, null,
+                    new io.loyalty.customer.CustomerRequest(o.customerExternalId(), null, null, null, null, null, null),
+                    o.placedAt(), o.currency(), o.lines(), o.discount(), o.shipping(), o.total(), o.accrue());
+        }
         try {
-            boolean created = orders.post(r.order(), caller).created();
+            boolean created = orders.post(o, caller).created();
             synchronized (progress) {
                 if (created) {
                     progress.imported++;

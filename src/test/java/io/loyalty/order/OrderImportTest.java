@@ -112,6 +112,23 @@ public class OrderImportTest {
     }
 
     @Test
+    void earningRowsCreateTheCustomersTheyName() throws Exception {
+        Map<String, Object> body = Fixtures.programmeBody(List.of(Fixtures.spend("spend", 1)));
+        body.put("enrolment", "AUTOMATIC");
+        String p = Fixtures.programme(body);
+        try {
+            String ext = TestSupport.unique("new");
+            String csv = "externalId,customerExternalId,placedAt,currency,total,accrue\n"
+                    + TestSupport.unique("earn") + "," + ext + ",2025-01-01,INR,40.00,true\n";
+            finished(upload("text/csv", csv)).then().body("imported", equalTo(1)).body("rejected", equalTo(0));
+            String customer = asAdmin().queryParam("externalId", ext).get("/api/v1/customers").path("items[0].id");
+            assertEquals(40L, Fixtures.ledgerSum(customer, p));
+        } finally {
+            asAdmin().body(Map.of("status", "CLOSED")).patch("/api/v1/programmes/" + p).then().statusCode(200);
+        }
+    }
+
+    @Test
     void emptyUploadsCompleteAndOtherFormatsAreRefused() throws Exception {
         finished(upload("text/csv", "externalId,customerExternalId,placedAt,currency,total\n"))
                 .then().body("status", equalTo("COMPLETED")).body("rowsRead", equalTo(0));
