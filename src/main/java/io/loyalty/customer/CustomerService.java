@@ -1,39 +1,31 @@
 package io.loyalty.customer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.Ids;
+import io.loyalty.common.MergePatch;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
-import io.loyalty.common.error.JsonInputExceptionMappers;
-import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 @Transactional
 public class CustomerService {
 
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    CustomerService(ObjectMapper mapper, Validator validator) {
-        this.mapper = mapper;
-        this.validator = validator;
+    CustomerService(MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
     }
 
     public CustomerResponse create(CustomerRequest request) {
@@ -81,9 +73,7 @@ public class CustomerService {
      */
     public CustomerResponse patch(UUID id, ObjectNode patch) {
         Customer customer = find(id, LockModeType.PESSIMISTIC_WRITE);
-        ObjectNode document = mapper.valueToTree(toRequest(customer));
-        patch.fields().forEachRemaining(field -> document.set(field.getKey(), field.getValue()));
-        CustomerRequest merged = normalize(validated(read(document)));
+        CustomerRequest merged = normalize(mergePatch.apply(toRequest(customer), patch, CustomerRequest.class));
         requireIdentified(merged);
         ensureUnique(merged, customer.id);
         apply(customer, merged);
@@ -146,25 +136,6 @@ public class CustomerService {
             }
         }
         return Customer.<Customer>find("lower(email) = lower(?1)", r.email()).firstResultOptional().map(c -> c.id);
-    }
-
-    private CustomerRequest read(ObjectNode document) {
-        try {
-            return mapper.treeToValue(document, CustomerRequest.class);
-        } catch (JsonProcessingException e) {
-            throw JsonInputExceptionMappers.problem(e);
-        }
-    }
-
-    private CustomerRequest validated(CustomerRequest request) {
-        Set<ConstraintViolation<CustomerRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw Problems.invalid(violations.stream()
-                    .map(v -> new Problem.Violation(v.getPropertyPath().toString(), "body", v.getMessage()))
-                    .sorted(java.util.Comparator.comparing(Problem.Violation::field))
-                    .toList());
-        }
-        return request;
     }
 
     private static CustomerRequest normalize(CustomerRequest r) {

@@ -1,13 +1,11 @@
 package io.loyalty.programme;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.Ids;
+import io.loyalty.common.MergePatch;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
-import io.loyalty.common.error.JsonInputExceptionMappers;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.quarkus.panache.common.Parameters;
@@ -15,8 +13,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -32,15 +28,13 @@ import java.util.UUID;
 @Transactional
 public class ProgrammeService {
 
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final MergePatch mergePatch;
     private final ProgrammeCatalog catalog;
     private final jakarta.persistence.EntityManager em;
 
-    ProgrammeService(ObjectMapper mapper, Validator validator, ProgrammeCatalog catalog, jakarta.persistence.EntityManager em) {
+    ProgrammeService(MergePatch mergePatch, ProgrammeCatalog catalog, jakarta.persistence.EntityManager em) {
         this.em = em;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
         this.catalog = catalog;
     }
 
@@ -82,20 +76,7 @@ public class ProgrammeService {
     /** JSON Merge Patch; {@code rules}, when present, replaces the whole list. */
     public ProgrammeResponse patch(UUID id, ObjectNode patch) {
         Programme p = find(id, LockModeType.PESSIMISTIC_WRITE);
-        ObjectNode document = mapper.valueToTree(toRequest(p));
-        patch.fields().forEachRemaining(f -> document.set(f.getKey(), f.getValue()));
-        ProgrammeRequest merged;
-        try {
-            merged = mapper.treeToValue(document, ProgrammeRequest.class);
-        } catch (JsonProcessingException e) {
-            throw JsonInputExceptionMappers.problem(e);
-        }
-        Set<ConstraintViolation<ProgrammeRequest>> violations = validator.validate(merged);
-        if (!violations.isEmpty()) {
-            throw Problems.invalid(violations.stream()
-                    .map(v -> new Problem.Violation(v.getPropertyPath().toString(), "body", v.getMessage()))
-                    .toList());
-        }
+        ProgrammeRequest merged = mergePatch.apply(toRequest(p), patch, ProgrammeRequest.class);
         ProgrammeRequest r = withDefaults(merged);
         check(r, p);
         checkStampRewards(r, p.id);

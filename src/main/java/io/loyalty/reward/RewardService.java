@@ -1,13 +1,11 @@
 package io.loyalty.reward;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.Ids;
+import io.loyalty.common.MergePatch;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
-import io.loyalty.common.error.JsonInputExceptionMappers;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.loyalty.programme.Programme;
@@ -19,8 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,13 +34,11 @@ public class RewardService {
     static final int MAX_CODES_PER_IMPORT = 100_000;
 
     private final EntityManager em;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    RewardService(EntityManager em, ObjectMapper mapper, Validator validator) {
+    RewardService(EntityManager em, MergePatch mergePatch) {
         this.em = em;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     public RewardResponse create(RewardRequest request) {
@@ -94,20 +88,7 @@ public class RewardService {
     /** JSON Merge Patch. The programme of a reward cannot change. */
     public RewardResponse patch(UUID id, ObjectNode patch) {
         Reward r = find(id, LockModeType.PESSIMISTIC_WRITE);
-        ObjectNode document = mapper.valueToTree(toRequest(r));
-        patch.fields().forEachRemaining(f -> document.set(f.getKey(), f.getValue()));
-        RewardRequest merged;
-        try {
-            merged = mapper.treeToValue(document, RewardRequest.class);
-        } catch (JsonProcessingException e) {
-            throw JsonInputExceptionMappers.problem(e);
-        }
-        Set<ConstraintViolation<RewardRequest>> violations = validator.validate(merged);
-        if (!violations.isEmpty()) {
-            throw Problems.invalid(violations.stream()
-                    .map(v -> new Problem.Violation(v.getPropertyPath().toString(), "body", v.getMessage()))
-                    .toList());
-        }
+        RewardRequest merged = mergePatch.apply(toRequest(r), patch, RewardRequest.class);
         if (!r.programmeId.equals(merged.programmeId())) {
             throw Problems.conflict("reward-programme", "The programme of a reward cannot change; create a new reward");
         }

@@ -120,6 +120,23 @@ public class RewardResourceTest {
     }
 
     @Test
+    void patchMergesNestedObjectsMemberByMember() {
+        Map<String, Object> body = Rewards.body(Rewards.programme(), "CUSTOM", 10);
+        body.put("attributes", Map.of("colour", "red", "size", "M"));
+        String r = Rewards.reward(body);
+        Map<String, Object> attributes = new java.util.HashMap<>();
+        attributes.put("size", null);
+        attributes.put("engraving", "yes");
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("attributes", attributes))
+                .patch("/api/v1/rewards/" + r).then().statusCode(200)
+                .body("attributes", equalTo(Map.of("colour", "red", "engraving", "yes")));
+        Map<String, Object> clear = new java.util.HashMap<>();
+        clear.put("attributes", null);
+        asAdmin().body(clear).patch("/api/v1/rewards/" + r).then().statusCode(200)
+                .body("attributes", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void poolCodesAreImportedOnceWhateverTheFormat() {
         String p = Rewards.programme();
         String generated = Rewards.reward(p, 10);
