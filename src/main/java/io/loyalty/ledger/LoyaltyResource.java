@@ -60,12 +60,13 @@ public class LoyaltyResource {
                     continue;
                 }
                 Object[] card = m == null ? null : (Object[]) em.createNativeQuery(
-                                "SELECT stamps, completed FROM stamp_card WHERE membership_id = :m AND rule_id = :r")
+                                "SELECT stamps, completed, debt FROM stamp_card WHERE membership_id = :m AND rule_id = :r")
                         .setParameter("m", m.id).setParameter("r", rule.id())
                         .getResultStream().findFirst().orElse(null);
                 cards.add(new LoyaltySummary.StampCard(rule.id(), rule.name(),
                         card == null ? 0 : ((Number) card[0]).intValue(), rule.stampsRequired(),
-                        card == null ? 0 : ((Number) card[1]).intValue(), rule.reward()));
+                        card == null ? 0 : ((Number) card[1]).intValue(), rule.reward(),
+                        card == null ? 0 : ((Number) card[2]).intValue()));
             }
             if (m != null) {
                 @SuppressWarnings("unchecked")

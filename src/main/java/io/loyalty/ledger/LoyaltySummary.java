@@ -23,7 +23,9 @@ public record LoyaltySummary(
     }
 
     @Schema(name = "StampCard")
-    public record StampCard(String ruleId, String name, int onCard, int required, int completed, String reward) {
+    public record StampCard(String ruleId, String name, int onCard, int required, int completed, String reward,
+                            @Schema(example = "0", description = "Stamps owed after returns took back stamps that had "
+                                    + "already completed a card; the next stamps earned pay them first.") int debt) {
     }
 
     @Schema(name = "Entitlement")

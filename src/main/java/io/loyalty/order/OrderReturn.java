@@ -21,6 +21,8 @@ public class OrderReturn extends PanacheEntityBase {
     public BigDecimal amount;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ReturnResponse.ReturnedLine> lines;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ReturnResponse.StampReversal> stamps;
     public String reason;
     public UUID apiKeyId;
     public Instant createdAt;

@@ -242,7 +242,8 @@ public class OrderService {
                         }
                     }
                     stamps.add(new ProgrammeAccrual.Stamps(rule.id(), award.amount(), card.onCard(), rule.stampsRequired(),
-                            card.cardsCompleted(), rule.reward(), issued));
+                            card.cardsCompleted(), rule.reward(), issued,
+                            award.basisLines() == null ? List.of() : List.of(award.basisLines())));
                 } else {
                     if (award.amount() > 0) {
                         credits.add(new Ledger.Credit(m, EntryType.EARN, award.amount(),

@@ -33,6 +33,8 @@ public record ProgrammeAccrual(
                          @Schema(example = "0", description = "Cards this order completed.") int cardsCompleted,
                          @Schema(example = "The eleventh chai is free") String reward,
                          @Schema(description = "Redemptions (with codes) issued for the cards this order completed, when "
-                                 + "the rule names a catalogue reward.") List<java.util.UUID> redemptionIds) {
+                                 + "the rule names a catalogue reward.") List<java.util.UUID> redemptionIds,
+                         @Schema(example = "[1]", description = "The order lines the stamps were counted on; a return of "
+                                 + "these lines takes the stamps back.") List<Integer> lineNos) {
     }
 }

@@ -19,6 +19,7 @@ public record ReturnResponse(
         @Schema(nullable = true) String reason,
         @Schema(required = true) OrderStatus orderStatus,
         @Schema(required = true, description = "Points taken back, per programme.") List<Reversal> reversals,
+        @Schema(required = true, description = "Stamps taken back, per stamp card.") List<StampReversal> stamps,
         @Schema(required = true) Instant createdAt) {
 
     @RegisterForReflection
@@ -30,5 +31,14 @@ public record ReturnResponse(
     @Schema(name = "Reversal")
     public record Reversal(UUID programmeId, @Schema(example = "12") long points,
                            @Schema(example = "988", description = "Balance after the reversal; negative means a debt.") long balance) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "StampReversal")
+    public record StampReversal(UUID programmeId, @Schema(example = "chai-card") String ruleId,
+                                @Schema(example = "2", description = "Stamps taken back off the card.") long stamps,
+                                @Schema(example = "1", description = "Stamps on the card afterwards.") int onCard,
+                                @Schema(example = "0", description = "Stamps owed because they had already gone into a "
+                                        + "completed card; the next stamps earned pay them first.") int debt) {
     }
 }

@@ -8,6 +8,7 @@ import io.loyalty.ledger.EntryType;
 import io.loyalty.ledger.Ledger;
 import io.loyalty.ledger.LedgerEntry;
 import io.loyalty.programme.Membership;
+import io.loyalty.programme.RuleState;
 import io.loyalty.security.Caller;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,11 +41,13 @@ public class ReturnService {
     private final EntityManager em;
     private final Ledger ledger;
     private final Idempotency idempotency;
+    private final RuleState ruleState;
 
-    ReturnService(EntityManager em, Ledger ledger, Idempotency idempotency) {
+    ReturnService(EntityManager em, Ledger ledger, Idempotency idempotency, RuleState ruleState) {
         this.em = em;
         this.ledger = ledger;
         this.idempotency = idempotency;
+        this.ruleState = ruleState;
     }
 
     public Idempotency.Outcome<ReturnResponse> returnItems(UUID orderId, ReturnRequest request, String key, Caller caller) {
@@ -108,12 +111,14 @@ public class ReturnService {
         ret.reason = request.reason();
         ret.apiKeyId = caller.apiKeyId();
         ret.createdAt = Timestamps.now();
+        ret.stamps = order.accrue ? reverseStamps(order, lines, full) : List.of();
         em.persist(ret);
 
         List<ReturnResponse.Reversal> reversals = order.accrue
                 ? reverse(order, lines, ret, full, caller) : List.of();
         em.flush();
-        return new ReturnResponse(ret.id, orderId, refund, returned, ret.reason, order.status, reversals, ret.createdAt);
+        return new ReturnResponse(ret.id, orderId, refund, returned, ret.reason, order.status, reversals, ret.stamps,
+                ret.createdAt);
     }
 
     private List<ReturnResponse.Reversal> reverse(Order order, List<OrderLine> lines, OrderReturn ret, boolean full,
@@ -162,6 +167,55 @@ public class ReturnService {
         List<ReturnResponse.Reversal> result = new ArrayList<>();
         reversedPerMembership.forEach((id, points) ->
                 result.add(new ReturnResponse.Reversal(memberships.get(id).programmeId, points, memberships.get(id).balance)));
+        return result;
+    }
+
+    /**
+     * Takes back the stamps of the returned units: per STAMP rule, the stamps the order gave times the share of
+     * the units they were counted on that has come back (rounded down, so a one-stamp-per-order card loses its
+     * stamp only when all its lines are back), all of them on a full return. Computed on the cumulative share
+     * minus what earlier returns of the order took, like the points.
+     */
+    private List<ReturnResponse.StampReversal> reverseStamps(Order order, List<OrderLine> lines, boolean full) {
+        if (order.accrual == null || order.accrual.stream().allMatch(a -> a.stamps() == null || a.stamps().isEmpty())) {
+            return List.of();
+        }
+        Map<String, Long> already = new HashMap<>();
+        for (OrderReturn earlier : OrderReturn.<OrderReturn>list("orderId", order.id)) {
+            if (earlier.stamps != null) {
+                earlier.stamps.forEach(r -> already.merge(r.programmeId() + "|" + r.ruleId(), r.stamps(), Long::sum));
+            }
+        }
+        List<ReturnResponse.StampReversal> result = new ArrayList<>();
+        for (ProgrammeAccrual accrual : order.accrual) {
+            for (ProgrammeAccrual.Stamps s : accrual.stamps() == null ? List.<ProgrammeAccrual.Stamps>of() : accrual.stamps()) {
+                if (s.earned() <= 0) {
+                    continue;
+                }
+                List<Integer> basis = s.lineNos() == null || s.lineNos().isEmpty()
+                        ? lines.stream().map(l -> l.lineNo).toList() : s.lineNos();
+                long units = 0;
+                long back = 0;
+                for (OrderLine l : lines) {
+                    if (basis.contains(l.lineNo)) {
+                        units += l.quantity;
+                        back += l.returnedQuantity;
+                    }
+                }
+                long target = full || units == 0 ? s.earned() : s.earned() * back / units;
+                long now = target - already.getOrDefault(accrual.programmeId() + "|" + s.ruleId(), 0L);
+                if (now <= 0) {
+                    continue;
+                }
+                UUID membershipId = (UUID) em.createNativeQuery(
+                                "SELECT id FROM membership WHERE programme_id = :p AND customer_id = :c", UUID.class)
+                        .setParameter("p", accrual.programmeId()).setParameter("c", order.customerId)
+                        .getSingleResult();
+                RuleState.StampRemoval card = ruleState.removeStamps(membershipId, s.ruleId(), now);
+                result.add(new ReturnResponse.StampReversal(accrual.programmeId(), s.ruleId(), now, card.onCard(),
+                        card.debt()));
+            }
+        }
         return result;
     }
 

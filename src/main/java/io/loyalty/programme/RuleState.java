@@ -59,17 +59,20 @@ public class RuleState {
     }
 
     /**
-     * Adds stamps to a card in one statement: the new count on the card and the number of cards this
-     * addition completed come back from the upsert itself, computed from the row as it was.
+     * Adds stamps to a card in one statement: any stamp debt left by returns is paid first, and the new count
+     * on the card and the number of cards this addition completed come back from the upsert itself, computed
+     * from the row as it was (the right-hand sides of SET all read the old row).
      */
     public StampResult addStamps(UUID membershipId, String ruleId, long stamps, int required) {
         Object[] row = (Object[]) em.createNativeQuery("""
                         INSERT INTO stamp_card (membership_id, rule_id, stamps, completed, last_completed)
                         VALUES (:m, :r, CAST(:n AS integer) % :req, CAST(:n AS integer) / :req, CAST(:n AS integer) / :req)
                         ON CONFLICT (membership_id, rule_id) DO UPDATE
-                          SET stamps = (stamp_card.stamps + EXCLUDED.stamps + EXCLUDED.completed * :req) % :req,
-                              completed = stamp_card.completed + (stamp_card.stamps + CAST(:n AS integer)) / :req,
-                              last_completed = (stamp_card.stamps + CAST(:n AS integer)) / :req
+                          SET stamps = (stamp_card.stamps + GREATEST(CAST(:n AS integer) - stamp_card.debt, 0)) % :req,
+                              completed = stamp_card.completed
+                                  + (stamp_card.stamps + GREATEST(CAST(:n AS integer) - stamp_card.debt, 0)) / :req,
+                              last_completed = (stamp_card.stamps + GREATEST(CAST(:n AS integer) - stamp_card.debt, 0)) / :req,
+                              debt = GREATEST(stamp_card.debt - CAST(:n AS integer), 0)
                         RETURNING stamps, last_completed""")
                 .setParameter("m", membershipId)
                 .setParameter("r", ruleId)
@@ -77,5 +80,28 @@ public class RuleState {
                 .setParameter("req", required)
                 .getSingleResult();
         return new StampResult(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
+
+    /** A card after a return took stamps back. */
+    public record StampRemoval(int onCard, int debt) {
+    }
+
+    /**
+     * Takes stamps back off a card; what the card no longer holds, because it went into a completed card,
+     * becomes debt.
+     */
+    public StampRemoval removeStamps(UUID membershipId, String ruleId, long stamps) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        UPDATE stamp_card
+                           SET stamps = GREATEST(stamps - CAST(:n AS integer), 0),
+                               debt = debt + GREATEST(CAST(:n AS integer) - stamps, 0)
+                         WHERE membership_id = :m AND rule_id = :r
+                        RETURNING stamps, debt""")
+                .setParameter("m", membershipId)
+                .setParameter("r", ruleId)
+                .setParameter("n", stamps)
+                .getResultStream().findFirst().orElse(null);
+        return row == null ? new StampRemoval(0, 0)
+                : new StampRemoval(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
     }
 }

@@ -121,4 +121,56 @@ public class ReturnTest {
         assertEquals(7, codes.stream().filter(x -> x == 422).count(), "codes " + codes);
         assertEquals(0L, Fixtures.ledgerSum(c, p));
     }
+
+    private static String card(String programme, String customer, String ruleId, String field) {
+        return asAdmin().get("/api/v1/customers/" + customer + "/loyalty").then().statusCode(200).extract()
+                .path("programmes.find { it.programmeId == '" + programme + "' }.stampCards.find { it.ruleId == '"
+                        + ruleId + "' }." + field).toString();
+    }
+
+    @Test
+    void returnsTakeStampsBackAndWhatACompletedCardUsedBecomesADebt() {
+        Map<String, Object> perUnit = new HashMap<>(Map.of("id", "chai-card", "type", "STAMP", "stampsRequired", 4,
+                "per", "UNIT", "reward", "A free chai"));
+        perUnit.put("skus", List.of("CHAI"));
+        Map<String, Object> perOrder = new HashMap<>(Map.of("id", "visits", "type", "STAMP", "stampsRequired", 5,
+                "per", "ORDER", "reward", "A free samosa"));
+        String p = Fixtures.programme(List.of(perUnit, perOrder));
+        String c = Fixtures.member(p);
+
+        // 3 chai on line 1, a cake on line 2: 3 chai stamps (line 1 only), one visit stamp.
+        String first = post(order(c, new Object[]{"CHAI", "drinks", 3, "60"}, new Object[]{"CAKE", "bakery", 1, "10"}))
+                .path("id");
+        returnItems(first, UUID.randomUUID().toString(), lines(2, 1)).then().statusCode(201)
+                .body("stamps.size()", equalTo(0));
+        returnItems(first, UUID.randomUUID().toString(), lines(1, 1)).then().statusCode(201)
+                .body("stamps.size()", equalTo(1))
+                .body("stamps[0].ruleId", equalTo("chai-card"))
+                .body("stamps[0].stamps", equalTo(1))
+                .body("stamps[0].onCard", equalTo(2))
+                .body("stamps[0].debt", equalTo(0));
+        assertEquals("1", card(p, c, "visits", "onCard"), "a partly returned visit keeps its stamp");
+        // The rest of the order comes back: the last two chai stamps and the visit stamp go.
+        returnItems(first, UUID.randomUUID().toString(), lines(1, 2)).then().statusCode(201)
+                .body("orderStatus", equalTo("RETURNED"))
+                .body("stamps.find { it.ruleId == 'chai-card' }.stamps", equalTo(2))
+                .body("stamps.find { it.ruleId == 'visits' }.stamps", equalTo(1));
+        assertEquals("0", card(p, c, "chai-card", "onCard"));
+        assertEquals("0", card(p, c, "visits", "onCard"));
+
+        // Five chai complete a card of four and leave one; returning all five leaves a debt of four.
+        String second = post(order(c, new Object[]{"CHAI", "drinks", 5, "60"})).path("id");
+        assertEquals("1", card(p, c, "chai-card", "completed"));
+        returnItems(second, UUID.randomUUID().toString(), lines(1, 5)).then().statusCode(201)
+                .body("stamps.find { it.ruleId == 'chai-card' }.stamps", equalTo(5))
+                .body("stamps.find { it.ruleId == 'chai-card' }.onCard", equalTo(0))
+                .body("stamps.find { it.ruleId == 'chai-card' }.debt", equalTo(4));
+        assertEquals("4", card(p, c, "chai-card", "debt"));
+        // The next six chai pay the debt first: two stamps on the card, no new card.
+        Response third = post(order(c, new Object[]{"CHAI", "drinks", 6, "60"}));
+        third.then().statusCode(201);
+        assertEquals("2", card(p, c, "chai-card", "onCard"));
+        assertEquals("0", card(p, c, "chai-card", "debt"));
+        assertEquals("1", card(p, c, "chai-card", "completed"));
+    }
 }
