@@ -8,6 +8,7 @@ import io.loyalty.ledger.EntryType;
 import io.loyalty.ledger.Ledger;
 import io.loyalty.ledger.LedgerEntry;
 import io.loyalty.programme.Membership;
+import io.loyalty.programme.Programme;
 import io.loyalty.programme.RuleState;
 import io.loyalty.security.Caller;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -162,6 +164,9 @@ public class ReturnService {
             Membership m = memberships.get(earn.membershipId);
             ledger.debit(m, EntryType.REVERSE, now, ledger.lotsOf(List.of(earn.id)),
                     source.rule(earn.ruleId, earn.basisLines));
+            if (earn.ruleId != null) {
+                ruleState.giveBackUsage(m.id, earn.ruleId, orderDay(order, m.programmeId), now);
+            }
             reversedPerMembership.merge(m.id, now, Long::sum);
         }
         List<ReturnResponse.Reversal> result = new ArrayList<>();
@@ -212,11 +217,18 @@ public class ReturnService {
                         .setParameter("p", accrual.programmeId()).setParameter("c", order.customerId)
                         .getSingleResult();
                 RuleState.StampRemoval card = ruleState.removeStamps(membershipId, s.ruleId(), now);
+                ruleState.giveBackUsage(membershipId, s.ruleId(), orderDay(order, accrual.programmeId()), now);
                 result.add(new ReturnResponse.StampReversal(accrual.programmeId(), s.ruleId(), now, card.onCard(),
                         card.debt()));
             }
         }
         return result;
+    }
+
+    /** The day the order was placed, in the programme's time zone: the day its caps counted it on. */
+    private static LocalDate orderDay(Order order, UUID programmeId) {
+        Programme p = Programme.findById(programmeId);
+        return order.placedAt.atZone(p.zone()).toLocalDate();
     }
 
     /** The returned share, 0..1, of the lines an entry's points were based on. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,21 @@ public class RuleState {
                 .setParameter("m", membershipId)
                 .setParameter("r", ruleId)
                 .setParameter("p", period)
+                .setParameter("a", amount)
+                .executeUpdate();
+    }
+
+    /**
+     * Gives back what a return took back to the day and month caps of the day the order was placed, so the
+     * customer can earn it again: a returned order should not keep counting against a cap.
+     */
+    public void giveBackUsage(UUID membershipId, String ruleId, LocalDate day, long amount) {
+        em.createNativeQuery("""
+                        UPDATE rule_usage SET amount = GREATEST(amount - :a, 0)
+                        WHERE membership_id = :m AND rule_id = :r AND period IN (:p)""")
+                .setParameter("m", membershipId)
+                .setParameter("r", ruleId)
+                .setParameter("p", List.of(Accrual.dayKey(day), Accrual.monthKey(day)))
                 .setParameter("a", amount)
                 .executeUpdate();
     }

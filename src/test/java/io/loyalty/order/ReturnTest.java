@@ -173,4 +173,31 @@ public class ReturnTest {
         assertEquals("0", card(p, c, "chai-card", "debt"));
         assertEquals("1", card(p, c, "chai-card", "completed"));
     }
+
+    @Test
+    void aReturnedOrderNoLongerCountsAgainstTheDailyCap() {
+        Map<String, Object> capped = spend("capped", 1);
+        capped.put("capPerDay", 150);
+        Map<String, Object> cardRule = new HashMap<>(Map.of("id", "card", "type", "STAMP", "stampsRequired", 10,
+                "per", "UNIT", "capPerDay", 3, "reward", "A gift"));
+        String p = Fixtures.programme(List.of(capped, cardRule));
+        String c = Fixtures.member(p);
+        // Every order on the same day, away from midnight, whatever the time the test runs.
+        String noon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + "T12:00:00Z";
+        Map<String, Object> big = order(c, new Object[]{"A", "x", 4, "50"});
+        big.put("placedAt", noon);
+        Response first = post(big);
+        assertEquals(150, ((Number) Fixtures.accrual(first, p).get("points")).intValue());
+        returnItems(first.path("id"), UUID.randomUUID().toString(), lines(1, 4)).then().statusCode(201)
+                .body("reversals[0].points", equalTo(150))
+                .body("stamps[0].stamps", equalTo(3));
+        Map<String, Object> again = order(c, new Object[]{"A", "x", 2, "50"});
+        again.put("placedAt", noon);
+        Response second = post(again);
+        assertEquals(100, ((Number) Fixtures.accrual(second, p).get("points")).intValue(),
+                "the returned order gave its 150 back to the day's allowance");
+        assertEquals(2, ((Number) ((List<Map<String, Object>>) Fixtures.accrual(second, p).get("stamps")).get(0)
+                .get("earned")).intValue());
+        assertEquals(100L, Fixtures.ledgerSum(c, p));
+    }
 }
