@@ -15,6 +15,7 @@ import io.loyalty.customer.CustomerRequest;
 import io.loyalty.security.Caller;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,6 +50,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
@@ -66,6 +68,7 @@ public class OrderImportService {
     private static final Logger LOG = Logger.getLogger(OrderImportService.class);
     static final int BATCH = 1000;
     static final int MAX_STORED_REJECTIONS = 1000;
+    static final int ABANDONED_AFTER_MINUTES = 5;
 
     public enum Format { NDJSON, CSV }
 
@@ -73,6 +76,8 @@ public class OrderImportService {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final OrderService orders;
+    /** Jobs this instance has queued or is running. */
+    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "order-import");
         t.setDaemon(true);
@@ -86,12 +91,46 @@ public class OrderImportService {
         this.orders = orders;
     }
 
-    /** Jobs left RUNNING by an instance that stopped are reported as failed rather than running forever. */
     void onStart(@Observes StartupEvent event) {
+        failAbandoned();
+    }
+
+    /**
+     * Each instance keeps the jobs it holds (queued behind another upload, or running) alive, and any instance
+     * reports as failed the jobs nobody has kept alive for {@value #ABANDONED_AFTER_MINUTES} minutes: their
+     * upload was spooled on an instance that stopped, so no one else can finish them, and a client polling one
+     * must not see it QUEUED or RUNNING forever.
+     */
+    @Scheduled(identity = "import-heartbeat", every = "60s", delayed = "60s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void keepAlive() {
+        UUID[] mine = held.toArray(UUID[]::new);
+        if (mine.length > 0) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "UPDATE import_job SET heartbeat_at = now() WHERE id = ANY (?) AND status IN ('QUEUED', 'RUNNING')")) {
+                s.setArray(1, c.createArrayOf("uuid", mine));
+                s.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("import heartbeat failed", e);
+            }
+        }
+        failAbandoned();
+    }
+
+    void hold(UUID jobId) {
+        held.add(jobId);
+    }
+
+    void release(UUID jobId) {
+        held.remove(jobId);
+    }
+
+    private void failAbandoned() {
         execute("""
                 UPDATE import_job SET status = 'FAILED', error = 'interrupted: the instance running it stopped',
                        finished_at = now()
-                WHERE status IN ('QUEUED', 'RUNNING') AND heartbeat_at < now() - interval '5 minutes'""");
+                WHERE status IN ('QUEUED', 'RUNNING')
+                  AND heartbeat_at < now() - make_interval(mins => ?)""", ABANDONED_AFTER_MINUTES);
     }
 
     @PreDestroy
@@ -110,7 +149,14 @@ public class OrderImportService {
         UUID id = Ids.newId();
         execute("INSERT INTO import_job (id, api_key_id, format, status, created_at, heartbeat_at) VALUES (?, ?, ?, 'QUEUED', now(), now())",
                 id, caller.apiKeyId(), format.name());
-        worker.submit(() -> run(id, file, format, caller));
+        hold(id);
+        worker.submit(() -> {
+            try {
+                run(id, file, format, caller);
+            } finally {
+                release(id);
+            }
+        });
         return get(id);
     }
 

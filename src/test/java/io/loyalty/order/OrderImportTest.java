@@ -23,6 +23,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusTest
 public class OrderImportTest {
 
+    @jakarta.inject.Inject
+    OrderImportService imports;
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     static Response upload(String contentType, String body) {
         return asAdmin().contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/imports/orders");
@@ -163,5 +169,46 @@ public class OrderImportTest {
                     .append(date).append(",USD,").append(f[3]).append(",,,\n");
         }
         return csv.toString();
+    }
+
+    /** A job row as another instance would have left it, with its last heartbeat some minutes ago. */
+    private java.util.UUID jobLeftBehind(String status, int minutesAgo) throws Exception {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("""
+                INSERT INTO import_job (id, api_key_id, format, status, created_at, heartbeat_at)
+                SELECT ?, id, 'CSV', ?, now() - make_interval(mins => ?), now() - make_interval(mins => ?)
+                FROM api_key ORDER BY created_at LIMIT 1""")) {
+            s.setObject(1, id);
+            s.setString(2, status);
+            s.setInt(3, minutesAgo);
+            s.setInt(4, minutesAgo);
+            assertEquals(1, s.executeUpdate());
+        }
+        return id;
+    }
+
+    @Test
+    void jobsNobodyKeepsAliveAreReportedFailedInsteadOfRunningForever() throws Exception {
+        java.util.UUID abandoned = jobLeftBehind("RUNNING", 6);
+        java.util.UUID waiting = jobLeftBehind("QUEUED", 1);
+        imports.keepAlive();
+        asAdmin().get("/api/v1/imports/" + abandoned).then().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("error", equalTo("interrupted: the instance running it stopped"));
+        asAdmin().get("/api/v1/imports/" + waiting).then().statusCode(200).body("status", equalTo("QUEUED"));
+    }
+
+    @Test
+    void jobsThisInstanceHoldsAreKeptAliveHoweverLongTheyWait() throws Exception {
+        java.util.UUID queued = jobLeftBehind("QUEUED", 6);
+        imports.hold(queued);
+        try {
+            imports.keepAlive();
+        } finally {
+            imports.release(queued);
+        }
+        asAdmin().get("/api/v1/imports/" + queued).then().statusCode(200).body("status", equalTo("QUEUED"));
+        imports.keepAlive();
+        asAdmin().get("/api/v1/imports/" + queued).then().statusCode(200).body("status", equalTo("QUEUED"));
     }
 }
