@@ -69,6 +69,7 @@ public class OrderImportService {
     static final int BATCH = 1000;
     static final int MAX_STORED_REJECTIONS = 1000;
     static final int ABANDONED_AFTER_MINUTES = 5;
+    static final String NUL_REJECTION = "contains the NUL character (U+0000), which cannot be stored";
 
     public enum Format { NDJSON, CSV }
 
@@ -631,6 +632,10 @@ public class OrderImportService {
                     return null;
                 }
             } while (line.isBlank());
+            // PostgreSQL stores no NUL in text; caught here, it rejects this order instead of failing its batch.
+            if (line.indexOf('\0') >= 0 || line.contains("\\u0000")) {
+                return new Record(lineNo, null, NUL_REJECTION);
+            }
             try {
                 OrderRequest o = mapper.readValue(line, OrderRequest.class);
                 return new Record(lineNo, o.accrue() == null ? withAccrue(o, false) : o, null);
@@ -679,6 +684,9 @@ public class OrderImportService {
                     break;
                 }
                 group.add(row);
+            }
+            if (group.stream().anyMatch(row -> row.values().stream().anyMatch(v -> v != null && v.indexOf('\0') >= 0))) {
+                return new Record(line, null, NUL_REJECTION);
             }
             try {
                 return new Record(line, toOrder(group), null);

@@ -65,4 +65,16 @@ public class ProblemResponsesTest {
                 .contentType("application/problem+json");
         asAdmin().get("/api/v1/api-keys/zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz").then().statusCode(400);
     }
+
+    @Test
+    void aNulCharacterAnywhereIs400NotA500() {
+        asAdmin().queryParam("code", "AB\u0000CD").get("/api/v1/redemptions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:loyalty:problem:bad-request"))
+                .body("detail", equalTo("Text must not contain the NUL character (U+0000)"))
+                .body("instance", equalTo("/api/v1/redemptions"));
+        asAdmin().body("{\"externalId\": \"nul\\u0000id\"}").post("/api/v1/customers").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Text must not contain the NUL character (U+0000)"));
+    }
 }

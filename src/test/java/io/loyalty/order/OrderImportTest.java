@@ -211,4 +211,26 @@ public class OrderImportTest {
         imports.keepAlive();
         asAdmin().get("/api/v1/imports/" + queued).then().statusCode(200).body("status", equalTo("QUEUED"));
     }
+
+    @Test
+    void aNulCharacterRejectsItsOrderNotTheWholeImport() throws Exception {
+        String run = TestSupport.unique("nul");
+        String csv = "externalId,customerExternalId,placedAt,currency,total\n"
+                + run + "-1," + run + "-a\u0000b,2024-03-01,INR,10.00\n"
+                + run + "-2," + run + "-c,2024-03-01,INR,10.00\n";
+        finished(upload("text/csv", csv)).then().body("status", equalTo("COMPLETED"))
+                .body("imported", equalTo(1))
+                .body("rejections[0].line", equalTo(2))
+                .body("rejections[0].reason", equalTo("contains the NUL character (U+0000), which cannot be stored"));
+        String ndjson = "{\"externalId\":\"" + run + "-3\",\"customerExternalId\":\"x\\u0000\",\"placedAt\":"
+                + "\"2024-03-01T00:00:00Z\",\"currency\":\"INR\",\"total\":10,"
+                + "\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":10}]}\n"
+                + "{\"externalId\":\"" + run + "-4\",\"customerExternalId\":\"" + run + "-d\",\"placedAt\":"
+                + "\"2024-03-01T00:00:00Z\",\"currency\":\"INR\",\"total\":10,"
+                + "\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":10}]}\n";
+        finished(upload("application/x-ndjson", ndjson)).then().body("status", equalTo("COMPLETED"))
+                .body("imported", equalTo(1))
+                .body("rejections[0].line", equalTo(1))
+                .body("rejections[0].reason", equalTo("contains the NUL character (U+0000), which cannot be stored"));
+    }
 }
