@@ -6,14 +6,15 @@
 #
 # Overridable: LOYALTY_CLIENT_TS_PORT (HTTP port, default 18180), LOYALTY_CLIENT_TS_HEALTH_URL
 # (readiness URL, default http://localhost:<port>/q/health/ready), LOYALTY_CLIENT_TS_START_TIMEOUT
-# (seconds, default 60), PGHOST/PGPORT/PGUSER (default localhost/5432/postgres).
+# (seconds, default 120: a JVM start plus migrations on a busy CI machine), PGHOST/PGPORT/PGUSER
+# (default localhost/5432/postgres).
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(cd ../../.. && pwd)"
 
 port="${LOYALTY_CLIENT_TS_PORT:-18180}"
 health_url="${LOYALTY_CLIENT_TS_HEALTH_URL:-http://localhost:${port}/q/health/ready}"
-start_timeout="${LOYALTY_CLIENT_TS_START_TIMEOUT:-60}"
+start_timeout="${LOYALTY_CLIENT_TS_START_TIMEOUT:-120}"
 pg_host="${PGHOST:-localhost}"
 pg_port="${PGPORT:-5432}"
 pg_user="${PGUSER:-postgres}"
