@@ -4,12 +4,9 @@ import io.loyalty.common.Idempotency;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.ledger.EntryType;
 import io.loyalty.ledger.Ledger;
-import io.loyalty.ledger.LedgerEntry;
-import io.loyalty.programme.Membership;
+import io.loyalty.ledger.ReversalService;
 import io.loyalty.programme.MembershipService;
-import io.loyalty.programme.Programme;
 import io.loyalty.programme.RuleState;
 import io.loyalty.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,36 +17,33 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Returns reverse what the returned part of an order earned. Each EARN entry of the order is reversed in
- * proportion to how much of the lines it was based on has come back, computed on the cumulative returned
- * share so that several partial returns never drift from one full return. Points that were already spent
- * leave a debt.
+ * Returns reverse what the returned part of an order earned: points and stamps, in proportion to how much of
+ * the lines they were based on has come back, as {@link Proration} works out. Points that were already spent
+ * leave a debt, stamps that already completed a card a stamp debt.
  */
 @ApplicationScoped
 @Transactional
 public class ReturnService {
 
     private final EntityManager em;
-    private final Ledger ledger;
+    private final ReversalService reversal;
     private final Idempotency idempotency;
     private final RuleState ruleState;
     private final MembershipService memberships;
 
-    ReturnService(EntityManager em, Ledger ledger, Idempotency idempotency, RuleState ruleState,
+    ReturnService(EntityManager em, ReversalService reversal, Idempotency idempotency, RuleState ruleState,
                   MembershipService memberships) {
         this.em = em;
+        this.reversal = reversal;
         this.memberships = memberships;
-        this.ledger = ledger;
         this.idempotency = idempotency;
         this.ruleState = ruleState;
     }
@@ -119,50 +113,13 @@ public class ReturnService {
         ret.stamps = order.accrue ? reverseStamps(order, proration) : List.of();
         em.persist(ret);
 
-        List<ReturnResponse.Reversal> reversals = order.accrue ? reverse(order, proration, ret, caller) : List.of();
+        List<ReturnResponse.Reversal> reversals = !order.accrue ? List.of() : reversal.reverseOrder(order.id,
+                        order.placedAt, Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id),
+                        proration::points).stream()
+                .map(r -> new ReturnResponse.Reversal(r.programmeId(), r.points(), r.balance())).toList();
         em.flush();
         return new ReturnResponse(ret.id, orderId, refund, ReturnSnapshot.lines(returned), ret.reason, order.status,
                 reversals, ReturnSnapshot.stamps(ret.stamps), ret.createdAt);
-    }
-
-    private List<ReturnResponse.Reversal> reverse(Order order, Proration proration, OrderReturn ret, Caller caller) {
-        List<LedgerEntry> entries = LedgerEntry.list("orderId = ?1 and type in ?2 order by id", order.id,
-                List.of(EntryType.EARN, EntryType.REVERSE));
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Membership> memberships = new HashMap<>();
-        for (Membership m : em.createQuery("from Membership where id in :ids order by id", Membership.class)
-                .setParameter("ids", entries.stream().map(e -> e.membershipId).distinct().toList())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
-            memberships.put(m.id, m);
-        }
-        Map<UUID, Long> reversedPerMembership = new LinkedHashMap<>();
-        Ledger.Source source = Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id);
-        for (LedgerEntry earn : entries) {
-            if (earn.type != EntryType.EARN) {
-                continue;
-            }
-            long already = -entries.stream()
-                    .filter(e -> e.type == EntryType.REVERSE && e.membershipId.equals(earn.membershipId)
-                            && Objects.equals(e.ruleId, earn.ruleId))
-                    .mapToLong(e -> e.points).sum();
-            long now = proration.points(earn.points, already, earn.basisLines);
-            if (now <= 0) {
-                continue;
-            }
-            Membership m = memberships.get(earn.membershipId);
-            ledger.debit(m, EntryType.REVERSE, now, ledger.lotsOf(List.of(earn.id)),
-                    source.rule(earn.ruleId, earn.basisLines));
-            if (earn.ruleId != null) {
-                ruleState.giveBackUsage(m.id, earn.ruleId, orderDay(order, m.programmeId), now);
-            }
-            reversedPerMembership.merge(m.id, now, Long::sum);
-        }
-        List<ReturnResponse.Reversal> result = new ArrayList<>();
-        reversedPerMembership.forEach((id, points) ->
-                result.add(new ReturnResponse.Reversal(memberships.get(id).programmeId, points, memberships.get(id).balance)));
-        return result;
     }
 
     /** Takes back the stamps of the returned units, per STAMP rule, as {@link Proration#stamps} says. */
@@ -186,18 +143,12 @@ public class ReturnService {
                 }
                 UUID membershipId = memberships.membershipId(accrual.programmeId(), order.customerId).orElseThrow();
                 RuleState.StampRemoval card = ruleState.removeStamps(membershipId, s.ruleId(), now);
-                ruleState.giveBackUsage(membershipId, s.ruleId(), orderDay(order, accrual.programmeId()), now);
+                ruleState.giveBackUsage(membershipId, s.ruleId(), ReversalService.day(order.placedAt, accrual.programmeId()), now);
                 result.add(new ReturnSnapshot.StampReversal(accrual.programmeId(), s.ruleId(), now, card.onCard(),
                         card.debt()));
             }
         }
         return result;
-    }
-
-    /** The day the order was placed, in the programme's time zone: the day its caps counted it on. */
-    private static LocalDate orderDay(Order order, UUID programmeId) {
-        Programme p = Programme.findById(programmeId);
-        return order.placedAt.atZone(p.zone()).toLocalDate();
     }
 
     private static OrderLine resolve(List<OrderLine> lines, ReturnRequest.Line in) {
