@@ -2,19 +2,17 @@ package io.loyalty.customer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.Ids;
+import io.loyalty.common.Keyset;
 import io.loyalty.common.MergePatch;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,23 +45,10 @@ public class CustomerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CustomerResponse> list(String externalId, String email, PageRequest page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (externalId != null) {
-            query.append(" and externalId = :externalId");
-            params.and("externalId", externalId);
-        }
-        if (email != null) {
-            query.append(" and lower(email) = lower(:email)");
-            params.and("email", email.strip());
-        }
-        if (page.after() != null) {
-            query.append(" and id > :after");
-            params.and("after", page.after());
-        }
-        List<Customer> rows = Customer.<Customer>find(query.toString(), Sort.by("id"), params)
-                .range(0, page.fetchSize() - 1).list();
-        return Page.of(rows, page.limit(), c -> c.id, CustomerResponse::from);
+        return Keyset.where()
+                .and("externalId = :externalId", "externalId", externalId)
+                .and("lower(email) = lower(:email)", "email", email == null ? null : email.strip())
+                .page(Customer.getEntityManager(), Customer.class, page, c -> c.id, CustomerResponse::from);
     }
 
     /**
@@ -94,6 +79,30 @@ public class CustomerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean exists(UUID id) {
         return Customer.count("id", id) > 0;
+    }
+
+    /** For a customer named in the path: a 404 when there is no such customer. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireExists(UUID id) {
+        if (Customer.count("id", id) == 0) {
+            throw Problems.notFound("Customer", id);
+        }
+    }
+
+    /**
+     * For a customer named in a request body: the request is well-formed but refers to nothing, a 422
+     * {@code unknown-customer}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireKnown(UUID id) {
+        if (Customer.count("id", id) == 0) {
+            throw unknown("Customer " + id + " does not exist");
+        }
+    }
+
+    /** The 422 {@code unknown-customer} problem, for callers that look customers up some other way. */
+    public static io.quarkiverse.resteasy.problem.HttpProblem unknown(String detail) {
+        return Problems.unprocessable("unknown-customer", detail);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.loyalty.ledger;
 
 import io.loyalty.common.Ids;
+import io.loyalty.common.Keyset;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
@@ -145,13 +146,9 @@ public class ExpiryService {
         if (Programme.findById(programmeId) == null) {
             throw Problems.notFound("Programme", programmeId);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT id, programme_id, as_of, memberships, lots, points, started_at, api_key_id FROM expiry_run
-                        WHERE programme_id = :p AND (CAST(:after AS uuid) IS NULL OR id > CAST(:after AS uuid))
-                        ORDER BY id LIMIT :n""")
-                .setParameter("p", programmeId).setParameter("after", page.after()).setParameter("n", page.fetchSize())
-                .getResultList();
+        List<Object[]> rows = Keyset.where().and("programme_id = :p", "p", programmeId).fetchNative(em,
+                "SELECT id, programme_id, as_of, memberships, lots, points, started_at, api_key_id FROM expiry_run",
+                null, page);
         return Page.of(rows, page.limit(), r -> (UUID) r[0], ExpiryService::toResponse);
     }
 

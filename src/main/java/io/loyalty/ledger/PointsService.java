@@ -1,11 +1,12 @@
 package io.loyalty.ledger;
 
 import io.loyalty.common.Idempotency;
+import io.loyalty.common.Keyset;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.Customer;
+import io.loyalty.customer.CustomerService;
 import io.loyalty.programme.Enrolment;
 import io.loyalty.programme.ExpiryPolicy;
 import io.loyalty.programme.Membership;
@@ -34,12 +35,15 @@ public class PointsService {
     static final Duration EXPIRING_SOON = Duration.ofDays(30);
 
     private final EntityManager em;
+    private final CustomerService customers;
     private final MembershipService memberships;
     private final Ledger ledger;
     private final Idempotency idempotency;
 
-    PointsService(EntityManager em, MembershipService memberships, Ledger ledger, Idempotency idempotency) {
+    PointsService(EntityManager em, CustomerService customers, MembershipService memberships, Ledger ledger,
+                  Idempotency idempotency) {
         this.em = em;
+        this.customers = customers;
         this.memberships = memberships;
         this.ledger = ledger;
         this.idempotency = idempotency;
@@ -48,7 +52,7 @@ public class PointsService {
     /** Balances per programme the customer belongs to (or of one programme). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BalanceResponse> balances(UUID customerId, UUID programmeId) {
-        requireCustomer(customerId);
+        customers.requireExists(customerId);
         Instant now = Timestamps.now();
         Map<UUID, Membership> rows = Membership.<Membership>list("customerId", customerId).stream()
                 .collect(Collectors.toMap(m -> m.programmeId, Function.identity()));
@@ -107,20 +111,15 @@ public class PointsService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<LedgerEntryResponse> ledger(UUID customerId, UUID programmeId, PageRequest page) {
-        requireCustomer(customerId);
+        customers.requireExists(customerId);
         Map<UUID, UUID> programmeOf = Membership.<Membership>list("customerId", customerId).stream()
                 .filter(m -> programmeId == null || m.programmeId.equals(programmeId))
                 .collect(Collectors.toMap(m -> m.id, m -> m.programmeId));
         if (programmeOf.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        List<LedgerEntry> rows = em.createQuery("""
-                        from LedgerEntry where membershipId in :m and (:after is null or id > :after) order by id""",
-                        LedgerEntry.class)
-                .setParameter("m", programmeOf.keySet())
-                .setParameter("after", page.after())
-                .setMaxResults(page.fetchSize())
-                .getResultList();
+        List<LedgerEntry> rows = Keyset.where().and("membershipId in :m", "m", programmeOf.keySet())
+                .fetch(em, LedgerEntry.class, page);
         List<LedgerEntryResponse> described = describe(rows, programmeOf);
         return Page.of(described, page.limit(), LedgerEntryResponse::id, Function.identity());
     }
@@ -151,7 +150,7 @@ public class PointsService {
      */
     public Idempotency.Outcome<LedgerEntryResponse> adjust(UUID customerId, AdjustmentRequest request, String key,
                                                            Caller caller) {
-        requireCustomer(customerId);
+        customers.requireExists(customerId);
         if (request.points() == 0) {
             throw Problems.invalidField("points", "body", "must not be 0");
         }
@@ -169,11 +168,5 @@ public class PointsService {
             em.flush();
             return describe(List.of(entry), Map.of(m.id, p.id)).get(0);
         });
-    }
-
-    private static void requireCustomer(UUID customerId) {
-        if (Customer.findById(customerId) == null) {
-            throw Problems.notFound("Customer", customerId);
-        }
     }
 }

@@ -35,6 +35,6 @@ public class Order extends PanacheEntityBase {
     public byte[] requestHash;
     /** What the order earned, per programme, as answered when it was posted (replayed verbatim). */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<ProgrammeAccrual> accrual;
+    public List<AccrualSnapshot> accrual;
     public Instant createdAt;
 }

@@ -35,6 +35,7 @@ public record OrderResponse(
         return new OrderResponse(o.id, o.externalId, o.customerId, o.placedAt, o.currency,
                 lines.stream().map(l -> new Line(l.lineNo, l.sku, l.name, l.category, l.quantity, l.unitPrice,
                         l.returnedQuantity)).toList(),
-                o.subtotal, o.discount, o.shipping, o.total, o.returnedAmount, o.status, o.accrue, o.accrual, o.createdAt);
+                o.subtotal, o.discount, o.shipping, o.total, o.returnedAmount, o.status, o.accrue,
+                AccrualSnapshot.toResponses(o.accrual), o.createdAt);
     }
 }

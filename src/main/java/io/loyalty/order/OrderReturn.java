@@ -20,9 +20,9 @@ public class OrderReturn extends PanacheEntityBase {
     public UUID orderId;
     public BigDecimal amount;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<ReturnResponse.ReturnedLine> lines;
+    public List<ReturnSnapshot.Line> lines;
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<ReturnResponse.StampReversal> stamps;
+    public List<ReturnSnapshot.StampReversal> stamps;
     public String reason;
     public UUID apiKeyId;
     public Instant createdAt;

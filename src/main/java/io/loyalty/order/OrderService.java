@@ -2,6 +2,7 @@ package io.loyalty.order;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyalty.common.Ids;
+import io.loyalty.common.Keyset;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.RequestHash;
@@ -9,19 +10,12 @@ import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerService;
-import io.loyalty.ledger.EntryType;
-import io.loyalty.ledger.Ledger;
+import io.loyalty.ledger.EarningService;
 import io.loyalty.reward.RedemptionService;
 import io.loyalty.programme.Accrual;
 import io.loyalty.programme.EarningRule;
-import io.loyalty.programme.MembershipService;
-import io.loyalty.programme.MembershipService.Account;
-import io.loyalty.programme.RuleState;
 import io.loyalty.security.Caller;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -29,14 +23,11 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -47,21 +38,16 @@ public class OrderService {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final CustomerService customers;
-    private final MembershipService memberships;
-    private final RuleState ruleState;
-    private final Ledger ledger;
-
+    private final EarningService earning;
     private final RedemptionService redemptions;
 
-    OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, MembershipService memberships,
-                 RuleState ruleState, Ledger ledger, RedemptionService redemptions) {
+    OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, EarningService earning,
+                 RedemptionService redemptions) {
         this.em = em;
-        this.redemptions = redemptions;
         this.mapper = mapper;
         this.customers = customers;
-        this.memberships = memberships;
-        this.ruleState = ruleState;
-        this.ledger = ledger;
+        this.earning = earning;
+        this.redemptions = redemptions;
     }
 
     /** The stored order, and whether this call created it or replayed an earlier identical one. */
@@ -98,25 +84,11 @@ public class OrderService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrderResponse> list(UUID customerId, Instant from, Instant to, PageRequest page) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (customerId != null) {
-            q.append(" and customerId = :customer");
-            params.and("customer", customerId);
-        }
-        if (from != null) {
-            q.append(" and placedAt >= :from");
-            params.and("from", from);
-        }
-        if (to != null) {
-            q.append(" and placedAt < :to");
-            params.and("to", to);
-        }
-        if (page.after() != null) {
-            q.append(" and id > :after");
-            params.and("after", page.after());
-        }
-        List<Order> rows = Order.<Order>find(q.toString(), Sort.by("id"), params).range(0, page.fetchSize() - 1).list();
+        List<Order> rows = Keyset.where()
+                .and("customerId = :customer", "customer", customerId)
+                .and("placedAt >= :from", "from", from)
+                .and("placedAt < :to", "to", to)
+                .fetch(em, Order.class, page);
         Map<UUID, List<OrderLine>> lines = new HashMap<>();
         if (!rows.isEmpty()) {
             List<UUID> ids = rows.stream().map(o -> o.id).toList();
@@ -175,113 +147,31 @@ public class OrderService {
         return new Posted(OrderResponse.from(order, lines), true);
     }
 
-    /** Applies every earning rule of every programme the customer earns in. */
-    private List<ProgrammeAccrual> accrue(Order order, List<OrderLine> lines, Caller caller) {
-        List<Account> accounts = memberships.earningAccounts(order.customerId, order.placedAt).stream()
-                .filter(a -> !a.programme().rules.isEmpty())
-                .toList();
-        for (Account a : accounts) {
-            if (!a.programme().currency.equals(order.currency)) {
-                throw HttpProblem.builder()
-                        .withType(Problems.type("currency-mismatch"))
-                        .withStatus(422)
-                        .withTitle("Unprocessable Content")
-                        .withDetail("The order is in " + order.currency + " but programme '" + a.programme().name
-                                + "' (" + a.programme().id + ") earns in " + a.programme().currency
-                                + "; convert the order before posting it")
-                        .build();
-            }
-        }
-        if (accounts.isEmpty()) {
-            return List.of();
-        }
+    /** Applies every earning rule of every programme the customer earns in; what it gave is stored with the order. */
+    private List<AccrualSnapshot> accrue(Order order, List<OrderLine> lines, Caller caller) {
         Accrual.OrderFacts facts = new Accrual.OrderFacts(order.placedAt,
                 lines.stream().map(l -> new Accrual.Line(l.lineNo, l.sku, l.category, l.quantity, l.amount())).toList(),
                 order.subtotal, order.discount);
-
-        List<UUID> membershipIds = accounts.stream().map(a -> a.membership().id).toList();
-        // Cap counters are read only when some rule has a cap.
-        Set<String> periods = new HashSet<>();
-        for (Account a : accounts) {
-            if (a.programme().rules.stream().anyMatch(r -> r.capPerDay() != null || r.capPerMonth() != null)) {
-                LocalDate day = order.placedAt.atZone(a.programme().zone()).toLocalDate();
-                periods.add(Accrual.dayKey(day));
-                periods.add(Accrual.monthKey(day));
-            }
-        }
-        Map<UUID, Map<String, Long>> usage = ruleState.usage(membershipIds, periods);
-
-        List<ProgrammeAccrual> result = new ArrayList<>();
-        List<Runnable> stateWrites = new ArrayList<>();
-        List<Ledger.Credit> credits = new ArrayList<>();
-        Ledger.Source source = Ledger.Source.of(caller.apiKeyId(), order.placedAt).order(order.id);
-        for (Account a : accounts) {
-            var p = a.programme();
-            var m = a.membership();
-            LocalDate day = order.placedAt.atZone(p.zone()).toLocalDate();
-            List<ProgrammeAccrual.Item> items = new ArrayList<>();
-            List<ProgrammeAccrual.Stamps> stamps = new ArrayList<>();
-            long points = 0;
-            for (Accrual.Award award : Accrual.forOrder(p, facts, usage.getOrDefault(m.id, Map.of()))) {
-                EarningRule rule = award.rule();
-                if (award.amount() > 0 && (rule.capPerDay() != null || rule.capPerMonth() != null)) {
-                    stateWrites.add(() -> {
-                        ruleState.addUsage(m.id, rule.id(), Accrual.dayKey(day), award.amount());
-                        ruleState.addUsage(m.id, rule.id(), Accrual.monthKey(day), award.amount());
-                    });
-                }
-                if (rule.type() == EarningRule.Type.STAMP) {
-                    RuleState.StampResult card = ruleState.addStamps(m.id, rule.id(), award.amount(), rule.stampsRequired());
-                    List<UUID> issued = new ArrayList<>();
-                    for (int c = 0; c < card.cardsCompleted(); c++) {
-                        if (rule.rewardId() != null) {
-                            issued.add(redemptions.issueForStampCard(m, rule.rewardId(), rule.id(), order.id,
-                                    caller.apiKeyId()).id());
-                        } else {
-                            stateWrites.add(() -> insertEntitlement(m.id, rule, order.id));
-                        }
-                    }
-                    stamps.add(new ProgrammeAccrual.Stamps(rule.id(), award.amount(), card.onCard(), rule.stampsRequired(),
-                            card.cardsCompleted(), rule.reward(), issued,
-                            award.basisLines() == null ? List.of() : List.of(award.basisLines())));
+        List<AccrualSnapshot> result = new ArrayList<>();
+        for (EarningService.ProgrammeEarning earned : earning.forOrder(order.customerId, order.id, order.currency, facts,
+                caller.apiKeyId(), (m, rule) -> redemptions.issueForStampCard(m, rule.rewardId(), rule.id(), order.id,
+                        caller.apiKeyId()).id())) {
+            List<AccrualSnapshot.Item> items = new ArrayList<>();
+            List<AccrualSnapshot.Stamps> stamps = new ArrayList<>();
+            for (EarningService.RuleEarning r : earned.rules()) {
+                EarningRule rule = r.rule();
+                if (r.card() != null) {
+                    stamps.add(new AccrualSnapshot.Stamps(rule.id(), r.amount(), r.card().onCard(), rule.stampsRequired(),
+                            r.card().cardsCompleted(), rule.reward(), r.redemptionIds(),
+                            r.basisLines() == null ? List.of() : List.of(r.basisLines())));
                 } else {
-                    if (award.amount() > 0) {
-                        credits.add(new Ledger.Credit(m, EntryType.EARN, award.amount(),
-                                order.placedAt.plus(Duration.ofDays(p.pendingDays)),
-                                p.expiry.expiresAt(order.placedAt, p.zone()),
-                                source.rule(rule.id(), award.basisLines())));
-                    }
-                    points += award.amount();
-                    items.add(new ProgrammeAccrual.Item(rule.id(), rule.type(), award.amount(), award.capped()));
+                    items.add(new AccrualSnapshot.Item(rule.id(), rule.type(), r.amount(), r.capped()));
                 }
             }
-            if (m.lastOrderAt == null || m.lastOrderAt.isBefore(order.placedAt)) {
-                m.lastOrderAt = order.placedAt;
-            }
-            result.add(new ProgrammeAccrual(p.id, p.name, points, items, stamps, 0));
+            result.add(new AccrualSnapshot(earned.programme().id, earned.programme().name, earned.points(), items, stamps,
+                    earned.balance()));
         }
-        ledger.credit(credits);
-        // The balance after the order, now that every credit (and any debt repayment) is applied.
-        for (int i = 0; i < result.size(); i++) {
-            ProgrammeAccrual a = result.get(i);
-            result.set(i, new ProgrammeAccrual(a.programmeId(), a.programmeName(), a.points(), a.items(), a.stamps(),
-                    accounts.get(i).membership().balance));
-        }
-        stateWrites.forEach(Runnable::run);
         return result;
-    }
-
-    private void insertEntitlement(UUID membershipId, EarningRule rule, UUID orderId) {
-        em.createNativeQuery("""
-                        INSERT INTO entitlement (id, membership_id, rule_id, order_id, reward, status, created_at)
-                        VALUES (:id, :m, :r, :o, :reward, 'AVAILABLE', :now)""")
-                .setParameter("id", Ids.newId())
-                .setParameter("m", membershipId)
-                .setParameter("r", rule.id())
-                .setParameter("o", orderId)
-                .setParameter("reward", rule.reward())
-                .setParameter("now", Timestamps.now())
-                .executeUpdate();
     }
 
     private java.util.Optional<Posted> replay(String externalId, byte[] hash, Caller caller) {
@@ -329,21 +219,14 @@ public class OrderService {
                     "exactly one of customerId, customerExternalId and customer is required")));
         }
         if (r.customerId() != null) {
-            if (!customers.exists(r.customerId())) {
-                throw unknownCustomer("Customer " + r.customerId() + " does not exist");
-            }
+            customers.requireKnown(r.customerId());
             return r.customerId();
         }
         if (r.customerExternalId() != null) {
-            return customers.idByExternalId(r.customerExternalId()).orElseThrow(() -> unknownCustomer(
+            return customers.idByExternalId(r.customerExternalId()).orElseThrow(() -> CustomerService.unknown(
                     "No customer has externalId '" + r.customerExternalId() + "'; register it or send `customer`"));
         }
         return customers.upsert(r.customer());
-    }
-
-    private static HttpProblem unknownCustomer(String detail) {
-        return HttpProblem.builder().withType(Problems.type("unknown-customer")).withStatus(422)
-                .withTitle("Unprocessable Content").withDetail(detail).build();
     }
 
     List<OrderLine> lines(UUID orderId) {

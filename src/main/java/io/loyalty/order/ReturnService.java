@@ -4,14 +4,11 @@ import io.loyalty.common.Idempotency;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.ledger.EntryType;
 import io.loyalty.ledger.Ledger;
-import io.loyalty.ledger.LedgerEntry;
-import io.loyalty.programme.Membership;
-import io.loyalty.programme.Programme;
+import io.loyalty.ledger.ReversalService;
+import io.loyalty.programme.MembershipService;
 import io.loyalty.programme.RuleState;
 import io.loyalty.security.Caller;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -20,34 +17,33 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Returns reverse what the returned part of an order earned. Each EARN entry of the order is reversed in
- * proportion to how much of the lines it was based on has come back, computed on the cumulative returned
- * share so that several partial returns never drift from one full return. Points that were already spent
- * leave a debt.
+ * Returns reverse what the returned part of an order earned: points and stamps, in proportion to how much of
+ * the lines they were based on has come back, as {@link Proration} works out. Points that were already spent
+ * leave a debt, stamps that already completed a card a stamp debt.
  */
 @ApplicationScoped
 @Transactional
 public class ReturnService {
 
     private final EntityManager em;
-    private final Ledger ledger;
+    private final ReversalService reversal;
     private final Idempotency idempotency;
     private final RuleState ruleState;
+    private final MembershipService memberships;
 
-    ReturnService(EntityManager em, Ledger ledger, Idempotency idempotency, RuleState ruleState) {
+    ReturnService(EntityManager em, ReversalService reversal, Idempotency idempotency, RuleState ruleState,
+                  MembershipService memberships) {
         this.em = em;
-        this.ledger = ledger;
+        this.reversal = reversal;
+        this.memberships = memberships;
         this.idempotency = idempotency;
         this.ruleState = ruleState;
     }
@@ -66,12 +62,12 @@ public class ReturnService {
             throw Problems.notFound("Order", orderId);
         }
         if (order.status == OrderStatus.RETURNED) {
-            throw unprocessable("order-returned", "Order " + orderId + " has been returned in full already");
+            throw Problems.unprocessable("order-returned", "Order " + orderId + " has been returned in full already");
         }
         List<OrderLine> lines = OrderLine.list("orderId = ?1 order by lineNo", orderId);
         BigDecimal netOfDiscount = order.subtotal.subtract(order.discount);
         BigDecimal refund;
-        List<ReturnResponse.ReturnedLine> returned = new ArrayList<>();
+        List<ReturnSnapshot.Line> returned = new ArrayList<>();
         if (request.lines() != null) {
             Map<Integer, Integer> quantities = new LinkedHashMap<>();
             for (ReturnRequest.Line in : request.lines()) {
@@ -82,13 +78,13 @@ public class ReturnService {
             for (var e : quantities.entrySet()) {
                 OrderLine line = lines.get(e.getKey() - 1);
                 if (line.returnedQuantity + e.getValue() > line.quantity) {
-                    throw unprocessable("return-exceeds-order", "Line " + line.lineNo + " (" + line.sku + ") had "
+                    throw Problems.unprocessable("return-exceeds-order", "Line " + line.lineNo + " (" + line.sku + ") had "
                             + line.quantity + ", " + line.returnedQuantity + " already returned; cannot return "
                             + e.getValue() + " more");
                 }
                 line.returnedQuantity += e.getValue();
                 value = value.add(line.unitPrice.multiply(BigDecimal.valueOf(e.getValue())));
-                returned.add(new ReturnResponse.ReturnedLine(line.lineNo, line.sku, e.getValue()));
+                returned.add(new ReturnSnapshot.Line(line.lineNo, line.sku, e.getValue()));
             }
             refund = order.subtotal.signum() == 0 ? BigDecimal.ZERO
                     : value.multiply(netOfDiscount).divide(order.subtotal, 4, RoundingMode.HALF_EVEN);
@@ -97,7 +93,7 @@ public class ReturnService {
         }
         BigDecimal left = netOfDiscount.subtract(order.returnedAmount);
         if (refund.compareTo(left) > 0) {
-            throw unprocessable("return-exceeds-order", "Only " + left.toPlainString() + " " + order.currency
+            throw Problems.unprocessable("return-exceeds-order", "Only " + left.toPlainString() + " " + order.currency
                     + " of order " + orderId + " is left to return");
         }
         boolean allLinesBack = lines.stream().allMatch(l -> l.returnedQuantity == l.quantity);
@@ -113,75 +109,21 @@ public class ReturnService {
         ret.reason = request.reason();
         ret.apiKeyId = caller.apiKeyId();
         ret.createdAt = Timestamps.now();
-        ret.stamps = order.accrue ? reverseStamps(order, lines, full) : List.of();
+        Proration proration = Proration.of(order, lines, full);
+        ret.stamps = order.accrue ? reverseStamps(order, proration) : List.of();
         em.persist(ret);
 
-        List<ReturnResponse.Reversal> reversals = order.accrue
-                ? reverse(order, lines, ret, full, caller) : List.of();
+        List<ReturnResponse.Reversal> reversals = !order.accrue ? List.of() : reversal.reverseOrder(order.id,
+                        order.placedAt, Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id),
+                        proration::points).stream()
+                .map(r -> new ReturnResponse.Reversal(r.programmeId(), r.points(), r.balance())).toList();
         em.flush();
-        return new ReturnResponse(ret.id, orderId, refund, returned, ret.reason, order.status, reversals, ret.stamps,
-                ret.createdAt);
+        return new ReturnResponse(ret.id, orderId, refund, ReturnSnapshot.lines(returned), ret.reason, order.status,
+                reversals, ReturnSnapshot.stamps(ret.stamps), ret.createdAt);
     }
 
-    private List<ReturnResponse.Reversal> reverse(Order order, List<OrderLine> lines, OrderReturn ret, boolean full,
-                                                  Caller caller) {
-        List<LedgerEntry> entries = LedgerEntry.list("orderId = ?1 and type in ?2 order by id", order.id,
-                List.of(EntryType.EARN, EntryType.REVERSE));
-        if (entries.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Membership> memberships = new HashMap<>();
-        for (Membership m : em.createQuery("from Membership where id in :ids order by id", Membership.class)
-                .setParameter("ids", entries.stream().map(e -> e.membershipId).distinct().toList())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
-            memberships.put(m.id, m);
-        }
-        BigDecimal netOfDiscount = order.subtotal.subtract(order.discount);
-        BigDecimal amountOnlyShare = BigDecimal.ZERO;
-        if (netOfDiscount.signum() > 0) {
-            BigDecimal byLines = lines.stream()
-                    .map(l -> l.unitPrice.multiply(BigDecimal.valueOf(l.returnedQuantity)))
-                    .reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .multiply(netOfDiscount).divide(order.subtotal.max(BigDecimal.ONE.movePointLeft(4)), 4, RoundingMode.HALF_EVEN);
-            amountOnlyShare = order.returnedAmount.subtract(byLines).max(BigDecimal.ZERO)
-                    .divide(netOfDiscount, 10, RoundingMode.HALF_EVEN);
-        }
-        Map<UUID, Long> reversedPerMembership = new LinkedHashMap<>();
-        Ledger.Source source = Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id);
-        for (LedgerEntry earn : entries) {
-            if (earn.type != EntryType.EARN) {
-                continue;
-            }
-            long already = -entries.stream()
-                    .filter(e -> e.type == EntryType.REVERSE && e.membershipId.equals(earn.membershipId)
-                            && Objects.equals(e.ruleId, earn.ruleId))
-                    .mapToLong(e -> e.points).sum();
-            long target = full ? earn.points : Math.round(earn.points * share(earn, lines, amountOnlyShare));
-            long now = Math.min(target, earn.points) - already;
-            if (now <= 0) {
-                continue;
-            }
-            Membership m = memberships.get(earn.membershipId);
-            ledger.debit(m, EntryType.REVERSE, now, ledger.lotsOf(List.of(earn.id)),
-                    source.rule(earn.ruleId, earn.basisLines));
-            if (earn.ruleId != null) {
-                ruleState.giveBackUsage(m.id, earn.ruleId, orderDay(order, m.programmeId), now);
-            }
-            reversedPerMembership.merge(m.id, now, Long::sum);
-        }
-        List<ReturnResponse.Reversal> result = new ArrayList<>();
-        reversedPerMembership.forEach((id, points) ->
-                result.add(new ReturnResponse.Reversal(memberships.get(id).programmeId, points, memberships.get(id).balance)));
-        return result;
-    }
-
-    /**
-     * Takes back the stamps of the returned units: per STAMP rule, the stamps the order gave times the share of
-     * the units they were counted on that has come back (rounded down, so a one-stamp-per-order card loses its
-     * stamp only when all its lines are back), all of them on a full return. Computed on the cumulative share
-     * minus what earlier returns of the order took, like the points.
-     */
-    private List<ReturnResponse.StampReversal> reverseStamps(Order order, List<OrderLine> lines, boolean full) {
+    /** Takes back the stamps of the returned units, per STAMP rule, as {@link Proration#stamps} says. */
+    private List<ReturnSnapshot.StampReversal> reverseStamps(Order order, Proration proration) {
         if (order.accrual == null || order.accrual.stream().allMatch(a -> a.stamps() == null || a.stamps().isEmpty())) {
             return List.of();
         }
@@ -191,60 +133,22 @@ public class ReturnService {
                 earlier.stamps.forEach(r -> already.merge(r.programmeId() + "|" + r.ruleId(), r.stamps(), Long::sum));
             }
         }
-        List<ReturnResponse.StampReversal> result = new ArrayList<>();
-        for (ProgrammeAccrual accrual : order.accrual) {
-            for (ProgrammeAccrual.Stamps s : accrual.stamps() == null ? List.<ProgrammeAccrual.Stamps>of() : accrual.stamps()) {
-                if (s.earned() <= 0) {
-                    continue;
-                }
-                List<Integer> basis = s.lineNos() == null || s.lineNos().isEmpty()
-                        ? lines.stream().map(l -> l.lineNo).toList() : s.lineNos();
-                long units = 0;
-                long back = 0;
-                for (OrderLine l : lines) {
-                    if (basis.contains(l.lineNo)) {
-                        units += l.quantity;
-                        back += l.returnedQuantity;
-                    }
-                }
-                long target = full || units == 0 ? s.earned() : s.earned() * back / units;
-                long now = target - already.getOrDefault(accrual.programmeId() + "|" + s.ruleId(), 0L);
+        List<ReturnSnapshot.StampReversal> result = new ArrayList<>();
+        for (AccrualSnapshot accrual : order.accrual) {
+            for (AccrualSnapshot.Stamps s : accrual.stamps() == null ? List.<AccrualSnapshot.Stamps>of() : accrual.stamps()) {
+                long now = proration.stamps(s.earned(),
+                        already.getOrDefault(accrual.programmeId() + "|" + s.ruleId(), 0L), s.lineNos());
                 if (now <= 0) {
                     continue;
                 }
-                UUID membershipId = (UUID) em.createNativeQuery(
-                                "SELECT id FROM membership WHERE programme_id = :p AND customer_id = :c", UUID.class)
-                        .setParameter("p", accrual.programmeId()).setParameter("c", order.customerId)
-                        .getSingleResult();
+                UUID membershipId = memberships.membershipId(accrual.programmeId(), order.customerId).orElseThrow();
                 RuleState.StampRemoval card = ruleState.removeStamps(membershipId, s.ruleId(), now);
-                ruleState.giveBackUsage(membershipId, s.ruleId(), orderDay(order, accrual.programmeId()), now);
-                result.add(new ReturnResponse.StampReversal(accrual.programmeId(), s.ruleId(), now, card.onCard(),
+                ruleState.giveBackUsage(membershipId, s.ruleId(), ReversalService.day(order.placedAt, accrual.programmeId()), now);
+                result.add(new ReturnSnapshot.StampReversal(accrual.programmeId(), s.ruleId(), now, card.onCard(),
                         card.debt()));
             }
         }
         return result;
-    }
-
-    /** The day the order was placed, in the programme's time zone: the day its caps counted it on. */
-    private static LocalDate orderDay(Order order, UUID programmeId) {
-        Programme p = Programme.findById(programmeId);
-        return order.placedAt.atZone(p.zone()).toLocalDate();
-    }
-
-    /** The returned share, 0..1, of the lines an entry's points were based on. */
-    private static double share(LedgerEntry earn, List<OrderLine> lines, BigDecimal amountOnlyShare) {
-        List<Integer> basis = earn.basisLines == null || earn.basisLines.length == 0
-                ? lines.stream().map(l -> l.lineNo).toList() : Arrays.asList(earn.basisLines);
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal back = BigDecimal.ZERO;
-        for (OrderLine l : lines) {
-            if (basis.contains(l.lineNo)) {
-                total = total.add(l.amount());
-                back = back.add(l.unitPrice.multiply(BigDecimal.valueOf(l.returnedQuantity)));
-            }
-        }
-        double byLines = total.signum() == 0 ? 0 : back.divide(total, 10, RoundingMode.HALF_EVEN).doubleValue();
-        return Math.min(1.0, byLines + amountOnlyShare.doubleValue());
     }
 
     private static OrderLine resolve(List<OrderLine> lines, ReturnRequest.Line in) {
@@ -263,10 +167,5 @@ public class ReturnService {
                     ? "'" + in.sku() + "' is not on the order" : "'" + in.sku() + "' is on several lines; use lineNo");
         }
         return matching.get(0);
-    }
-
-    private static HttpProblem unprocessable(String slug, String detail) {
-        return HttpProblem.builder().withType(Problems.type(slug)).withStatus(422)
-                .withTitle("Unprocessable Content").withDetail(detail).build();
     }
 }

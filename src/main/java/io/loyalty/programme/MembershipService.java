@@ -3,7 +3,7 @@ package io.loyalty.programme;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.Customer;
+import io.loyalty.customer.CustomerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,10 +29,12 @@ public class MembershipService {
 
     private final EntityManager em;
     private final ProgrammeCatalog catalog;
+    private final CustomerService customers;
 
-    MembershipService(EntityManager em, ProgrammeCatalog catalog) {
+    MembershipService(EntityManager em, ProgrammeCatalog catalog, CustomerService customers) {
         this.em = em;
         this.catalog = catalog;
+        this.customers = customers;
     }
 
     /** Enrols a customer; enrolling a member again changes nothing, re-enrolling an ended one reopens it. */
@@ -43,7 +46,7 @@ public class MembershipService {
         if (p.status == ProgrammeStatus.CLOSED) {
             throw Problems.conflict("programme-closed", "Programme " + programmeId + " is closed");
         }
-        requireCustomer(customerId);
+        customers.requireExists(customerId);
         Membership m = ensure(programmeId, customerId, Timestamps.now());
         if (!m.isActive()) {
             m.endedAt = null;
@@ -56,7 +59,7 @@ public class MembershipService {
         if (Programme.findById(programmeId) == null) {
             throw Problems.notFound("Programme", programmeId);
         }
-        requireCustomer(customerId);
+        customers.requireExists(customerId);
         Membership m = ensure(programmeId, customerId, Timestamps.now());
         if (m.isActive()) {
             m.endedAt = Timestamps.now();
@@ -65,7 +68,7 @@ public class MembershipService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MembershipResponse> forCustomer(UUID customerId) {
-        requireCustomer(customerId);
+        customers.requireExists(customerId);
         Map<UUID, Membership> rows = Membership.<Membership>list("customerId", customerId).stream()
                 .collect(Collectors.toMap(m -> m.programmeId, Function.identity()));
         List<MembershipResponse> result = new ArrayList<>();
@@ -121,6 +124,14 @@ public class MembershipService {
         return lockedMemberships(customerId, List.of(programmeId)).get(0);
     }
 
+    /** The id of a customer's membership of a programme, without locking it, if there is one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> membershipId(UUID programmeId, UUID customerId) {
+        return em.createNativeQuery("SELECT id FROM membership WHERE programme_id = :p AND customer_id = :c", UUID.class)
+                .setParameter("p", programmeId).setParameter("c", customerId)
+                .getResultStream().findFirst().map(UUID.class::cast);
+    }
+
     /** Native SQL on purpose: every order runs it, and HQL with a lock and a list is re-translated each time. */
     @SuppressWarnings("unchecked")
     private List<Membership> lockedMemberships(UUID customerId, List<UUID> programmeIds) {
@@ -150,12 +161,6 @@ public class MembershipService {
                 .setParameter("c", customerId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getSingleResult();
-    }
-
-    private static void requireCustomer(UUID customerId) {
-        if (Customer.findById(customerId) == null) {
-            throw Problems.notFound("Customer", customerId);
-        }
     }
 
     /** A programme with the customer's locked membership in it. */

@@ -2,14 +2,13 @@ package io.loyalty.programme;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.Ids;
+import io.loyalty.common.Keyset;
 import io.loyalty.common.MergePatch;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -58,19 +57,8 @@ public class ProgrammeService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProgrammeResponse> list(ProgrammeStatus status, PageRequest page) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (status != null) {
-            q.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (page.after() != null) {
-            q.append(" and id > :after");
-            params.and("after", page.after());
-        }
-        List<Programme> rows = Programme.<Programme>find(q.toString(), Sort.by("id"), params)
-                .range(0, page.fetchSize() - 1).list();
-        return Page.of(rows, page.limit(), p -> p.id, ProgrammeResponse::from);
+        return Keyset.where().and("status = :status", "status", status)
+                .page(em, Programme.class, page, p -> p.id, ProgrammeResponse::from);
     }
 
     /** JSON Merge Patch; {@code rules}, when present, replaces the whole list. */

@@ -1,10 +1,14 @@
 package io.loyalty.programme;
 
+import io.loyalty.common.Ids;
+import io.loyalty.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The per-membership state rules keep: cap counters (amount a rule gave per day, month and ever) and
- * stamp cards. Read before awarding, written after, under the caller's membership locks.
+ * The per-membership state rules keep: cap counters (amount a rule gave per day, month and ever), stamp
+ * cards and the entitlements completed cards earn. The only code that touches the rule_usage, stamp_card
+ * and entitlement tables. Written under the caller's membership locks.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -119,5 +124,66 @@ public class RuleState {
                 .getResultStream().findFirst().orElse(null);
         return row == null ? new StampRemoval(0, 0)
                 : new StampRemoval(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
+
+    /** A stamp card as it stands; a rule with no stamps yet has no row and reads as an empty card. */
+    public record StampCard(String ruleId, int onCard, int completed, int debt) {
+    }
+
+    /** The stamp cards of a membership, by rule id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public Map<String, StampCard> stampCards(UUID membershipId) {
+        Map<String, StampCard> result = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT rule_id, stamps, completed, debt FROM stamp_card WHERE membership_id = :m")
+                .setParameter("m", membershipId).getResultList();
+        for (Object[] r : rows) {
+            result.put((String) r[0], new StampCard((String) r[0], ((Number) r[1]).intValue(),
+                    ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
+        }
+        return result;
+    }
+
+    /** A reward a completed stamp card earned, when the rule names no catalogue reward. */
+    public record Entitlement(UUID id, String ruleId, String reward, UUID orderId, Instant earnedAt) {
+    }
+
+    public void addEntitlement(UUID membershipId, EarningRule rule, UUID orderId) {
+        em.createNativeQuery("""
+                        INSERT INTO entitlement (id, membership_id, rule_id, order_id, reward, status, created_at)
+                        VALUES (:id, :m, :r, :o, :reward, 'AVAILABLE', :now)""")
+                .setParameter("id", Ids.newId())
+                .setParameter("m", membershipId)
+                .setParameter("r", rule.id())
+                .setParameter("o", orderId)
+                .setParameter("reward", rule.reward())
+                .setParameter("now", Timestamps.now())
+                .executeUpdate();
+    }
+
+    /** The entitlements of a membership not yet used, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<Entitlement> availableEntitlements(UUID membershipId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, rule_id, reward, order_id, created_at FROM entitlement
+                        WHERE membership_id = :m AND status = 'AVAILABLE' ORDER BY id""")
+                .setParameter("m", membershipId).getResultList();
+        List<Entitlement> result = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            result.add(new Entitlement((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], toInstant(r[4])));
+        }
+        return result;
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -1,12 +1,11 @@
 package io.loyalty.security;
 
 import io.loyalty.common.Ids;
+import io.loyalty.common.Keyset;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,18 +56,11 @@ public class ApiKeyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ApiKeyResponse> list(boolean includeRevoked, PageRequest page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (page.after() != null) {
-            query.append(" and id > :after");
-            params.and("after", page.after());
-        }
+        Keyset query = Keyset.where();
         if (!includeRevoked) {
-            query.append(" and revokedAt is null");
+            query.and("revokedAt is null");
         }
-        List<ApiKey> rows = ApiKey.<ApiKey>find(query.toString(), Sort.by("id"), params)
-                .range(0, page.fetchSize() - 1).list();
-        return Page.of(rows, page.limit(), k -> k.id, ApiKeyResponse::from);
+        return query.page(em, ApiKey.class, page, k -> k.id, ApiKeyResponse::from);
     }
 
     /**

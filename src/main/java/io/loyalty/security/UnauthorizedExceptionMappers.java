@@ -1,7 +1,6 @@
 package io.loyalty.security;
 
 import io.loyalty.common.error.Problems;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
@@ -26,12 +25,7 @@ public class UnauthorizedExceptionMappers {
     }
 
     private static Response problem(UriInfo uriInfo, String detail) {
-        return Problems.respond(HttpProblem.builder()
-                .withType(Problems.type("unauthorized"))
-                .withStatus(Response.Status.UNAUTHORIZED)
-                .withTitle("Unauthorized")
-                .withDetail(detail)
-                .withHeader("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER + "\"")
-                .build(), uriInfo);
+        return Problems.respond(Problems.unauthorized(detail,
+                "ApiKey header=\"" + ApiKeyAuthenticationMechanism.HEADER + "\""), uriInfo);
     }
 }

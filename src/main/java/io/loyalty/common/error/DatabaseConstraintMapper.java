@@ -1,6 +1,5 @@
 package io.loyalty.common.error;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -31,12 +30,6 @@ public class DatabaseConstraintMapper implements ExceptionMapper<ConstraintViola
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse("The request conflicts with the current state of a resource");
-        return HttpProblem.builder()
-                .withType(Problems.type("conflict"))
-                .withStatus(Response.Status.CONFLICT)
-                .withTitle("Conflict")
-                .withDetail(detail)
-                .build()
-                .toResponse();
+        return Problems.conflict("conflict", detail).toResponse();
     }
 }

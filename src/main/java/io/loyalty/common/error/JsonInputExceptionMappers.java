@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -56,16 +57,14 @@ public class JsonInputExceptionMappers {
         Response.StatusType status = original.getStatusInfo();
         String message = exception.getMessage();
         boolean generic = message == null || message.startsWith("HTTP " + status.getStatusCode());
-        HttpProblem.Builder problem = HttpProblem.builder()
-                .withStatus(status)
-                .withTitle(status.getReasonPhrase())
-                .withDetail(generic ? null : message);
+        Map<String, String> headers = new LinkedHashMap<>();
         original.getStringHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-                problem.withHeader(name, String.join(", ", values));
+                headers.put(name, String.join(", ", values));
             }
         });
-        return Problems.respond(ProblemTypePostProcessor.withType(problem.build()), uriInfo);
+        return Problems.respond(ProblemTypePostProcessor.withType(
+                Problems.ofStatus(status, generic ? null : message, headers)), uriInfo);
     }
 
     /** Describes unreadable JSON in the API's terms; also used where services read JSON themselves. */

@@ -111,4 +111,28 @@ public final class Problems {
                 .withDetail(detail)
                 .build();
     }
+
+    /** A 401 with the challenge that tells the client how to authenticate. */
+    public static HttpProblem unauthorized(String detail, String challenge) {
+        return HttpProblem.builder()
+                .withType(type("unauthorized"))
+                .withStatus(Response.Status.UNAUTHORIZED)
+                .withTitle("Unauthorized")
+                .withDetail(detail)
+                .withHeader("WWW-Authenticate", challenge)
+                .build();
+    }
+
+    /**
+     * A problem for a status the framework decided (404, 405, 415, ...), keeping its headers. It has no type
+     * yet: {@link ProblemTypePostProcessor} gives it the one of its status.
+     */
+    public static HttpProblem ofStatus(Response.StatusType status, String detail, Map<String, String> headers) {
+        HttpProblem.Builder problem = HttpProblem.builder()
+                .withStatus(status)
+                .withTitle(status.getReasonPhrase())
+                .withDetail(detail);
+        headers.forEach(problem::withHeader);
+        return problem.build();
+    }
 }

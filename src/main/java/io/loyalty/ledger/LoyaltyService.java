@@ -1,0 +1,55 @@
+package io.loyalty.ledger;
+
+import io.loyalty.common.Timestamps;
+import io.loyalty.programme.EarningRule;
+import io.loyalty.programme.Membership;
+import io.loyalty.programme.Programme;
+import io.loyalty.programme.RuleState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A customer's whole loyalty account in one read: points from the ledger, stamps and entitlements from the rules. */
+@ApplicationScoped
+@Transactional
+public class LoyaltyService {
+
+    private final PointsService points;
+    private final RuleState ruleState;
+
+    LoyaltyService(PointsService points, RuleState ruleState) {
+        this.points = points;
+        this.ruleState = ruleState;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LoyaltySummary summary(UUID customerId) {
+        Instant now = Timestamps.now();
+        List<LoyaltySummary.ProgrammeSummary> programmes = new ArrayList<>();
+        for (BalanceResponse balance : points.balances(customerId, null)) {
+            Programme p = Programme.findById(balance.programmeId());
+            Membership m = Membership.find("programmeId = ?1 and customerId = ?2", p.id, customerId).firstResult();
+            Map<String, RuleState.StampCard> onCards = m == null ? Map.of() : ruleState.stampCards(m.id);
+            List<LoyaltySummary.StampCard> cards = new ArrayList<>();
+            for (EarningRule rule : p.rules) {
+                if (rule.type() != EarningRule.Type.STAMP) {
+                    continue;
+                }
+                RuleState.StampCard card = onCards.getOrDefault(rule.id(), new RuleState.StampCard(rule.id(), 0, 0, 0));
+                cards.add(new LoyaltySummary.StampCard(rule.id(), rule.name(), card.onCard(), rule.stampsRequired(),
+                        card.completed(), rule.reward(), card.debt()));
+            }
+            List<LoyaltySummary.Entitlement> entitlements = m == null ? List.of()
+                    : ruleState.availableEntitlements(m.id).stream()
+                    .map(e -> new LoyaltySummary.Entitlement(e.id(), e.ruleId(), e.reward(), e.orderId(), e.earnedAt()))
+                    .toList();
+            programmes.add(new LoyaltySummary.ProgrammeSummary(p.id, p.name, balance, cards, entitlements));
+        }
+        return new LoyaltySummary(customerId, programmes, now);
+    }
+}
