@@ -11,7 +11,7 @@ import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.ledger.EntryType;
 import io.loyalty.ledger.Ledger;
-import io.loyalty.reward.RedemptionService;
+import io.loyalty.reward.RedemptionIssuer;
 import io.loyalty.programme.Accrual;
 import io.loyalty.programme.EarningRule;
 import io.loyalty.programme.MembershipService;
@@ -51,10 +51,10 @@ public class OrderService {
     private final RuleState ruleState;
     private final Ledger ledger;
 
-    private final RedemptionService redemptions;
+    private final RedemptionIssuer redemptions;
 
     OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, MembershipService memberships,
-                 RuleState ruleState, Ledger ledger, RedemptionService redemptions) {
+                 RuleState ruleState, Ledger ledger, RedemptionIssuer redemptions) {
         this.em = em;
         this.redemptions = redemptions;
         this.mapper = mapper;

@@ -10,6 +10,7 @@ import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.loyalty.programme.Programme;
 import io.loyalty.programme.ProgrammeKind;
+import io.loyalty.programme.ProgrammeRewards;
 import io.loyalty.programme.ProgrammeStatus;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 
 @ApplicationScoped
 @Transactional
-public class RewardService {
+public class RewardService implements ProgrammeRewards {
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{3,63}");
     static final int MAX_CODES_PER_IMPORT = 100_000;
 
@@ -148,6 +149,12 @@ public class RewardService {
         List<String> examples = unique.stream().filter(c -> !added.contains(c)).limit(10).toList();
         return new CodeImport(codes.size(), inserted.size(), codes.size() - inserted.size(), examples,
                 codesAvailable(List.of(r)).getOrDefault(r.id, 0L));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean inCatalogue(UUID programmeId, UUID rewardId) {
+        return Reward.count("id = ?1 and programmeId = ?2", rewardId, programmeId) > 0;
     }
 
     public Reward find(UUID id, LockModeType lock) {
