@@ -17,7 +17,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * package that needs something of a higher one declares an interface (or fires a CDI event) that the
  * higher one implements (or observes).
  */
-@AnalyzeClasses(packages = "io.loyalty", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.loyalty",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
     static final List<String> STACK = List.of("demo", "order", "reward", "ledger", "programme", "customer", "security",
             "common");
