@@ -22,7 +22,8 @@ import io.loyalty.reward.Eligibility;
 import io.loyalty.reward.LimitPeriod;
 import io.loyalty.reward.RedemptionRequest;
 import io.loyalty.reward.RedemptionResponse;
-import io.loyalty.reward.RedemptionService;
+import io.loyalty.reward.RedemptionIssuer;
+import io.loyalty.reward.RedemptionLifecycle;
 import io.loyalty.reward.Reward;
 import io.loyalty.reward.RewardRequest;
 import io.loyalty.reward.RewardResponse;
@@ -87,7 +88,7 @@ public class DemoData {
 
     void onStart(@Observes StartupEvent event, CustomerService customers, ProgrammeService programmes,
                  MembershipService memberships, OrderService orders, ApiKeyService keys, RewardService rewards,
-                 RedemptionService redemptions, ObjectMapper mapper) {
+                 RedemptionIssuer issuer, RedemptionLifecycle lifecycle, ObjectMapper mapper) {
         if (QuarkusTransaction.requiringNew().call(() -> Customer.count("externalId", CUSTOMERS.get(0).externalId())) == 0) {
             CUSTOMERS.forEach(customers::create);
             LOG.infof("Seeded %d demo customers", CUSTOMERS.size());
@@ -96,14 +97,15 @@ public class DemoData {
             seedLoyalty(programmes, memberships, orders, keys, rewards, mapper);
         }
         if (QuarkusTransaction.requiringNew().call(() -> Reward.count("name", FIRST_REWARD)) == 0) {
-            seedCatalogue(rewards, redemptions, keys);
+            seedCatalogue(rewards, issuer, lifecycle, keys);
         }
     }
 
     static final String FIRST_REWARD = "₹50 off your next order";
 
     /** A catalogue with a reward of every type, a pool of partner codes, and one redemption already used. */
-    private void seedCatalogue(RewardService rewards, RedemptionService redemptions, ApiKeyService keys) {
+    private void seedCatalogue(RewardService rewards, RedemptionIssuer issuer, RedemptionLifecycle lifecycle,
+                               ApiKeyService keys) {
         UUID points = QuarkusTransaction.requiringNew().call(() ->
                 Programme.<Programme>find("name", POINTS_PROGRAMME).firstResult().id);
         OffsetDateTime soon = OffsetDateTime.now(ZoneOffset.UTC).plusDays(21).withHour(13).withMinute(30).withSecond(0).withNano(0);
@@ -134,9 +136,9 @@ public class DemoData {
                 Customer.<Customer>find("externalId", CUSTOMERS.get(0).externalId()).firstResult().id);
         UUID delivery = QuarkusTransaction.requiringNew().call(() ->
                 Reward.<Reward>find("name", "Free delivery").firstResult().id);
-        RedemptionResponse redeemed = redemptions.redeem(new RedemptionRequest(asha, delivery, null), "demo-redeem-1", caller)
+        RedemptionResponse redeemed = issuer.redeem(new RedemptionRequest(asha, delivery, null), "demo-redeem-1", caller)
                 .result();
-        redemptions.use(redeemed.id(), new UseRequest(null, "demo-web-0001"), caller);
+        lifecycle.use(redeemed.id(), new UseRequest(null, "demo-web-0001"), caller);
         LOG.infof("Seeded a catalogue of 9 demo rewards and one used redemption");
     }
 

@@ -11,7 +11,7 @@ import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.ledger.EarningService;
-import io.loyalty.reward.RedemptionService;
+import io.loyalty.reward.RedemptionIssuer;
 import io.loyalty.programme.Accrual;
 import io.loyalty.programme.EarningRule;
 import io.loyalty.security.Caller;
@@ -39,10 +39,10 @@ public class OrderService {
     private final ObjectMapper mapper;
     private final CustomerService customers;
     private final EarningService earning;
-    private final RedemptionService redemptions;
+    private final RedemptionIssuer redemptions;
 
     OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, EarningService earning,
-                 RedemptionService redemptions) {
+                 RedemptionIssuer redemptions) {
         this.em = em;
         this.mapper = mapper;
         this.customers = customers;

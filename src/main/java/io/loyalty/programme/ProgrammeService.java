@@ -29,9 +29,12 @@ public class ProgrammeService {
 
     private final MergePatch mergePatch;
     private final ProgrammeCatalog catalog;
+    private final ProgrammeRewards rewards;
     private final jakarta.persistence.EntityManager em;
 
-    ProgrammeService(MergePatch mergePatch, ProgrammeCatalog catalog, jakarta.persistence.EntityManager em) {
+    ProgrammeService(MergePatch mergePatch, ProgrammeCatalog catalog, ProgrammeRewards rewards,
+                     jakarta.persistence.EntityManager em) {
+        this.rewards = rewards;
         this.em = em;
         this.mergePatch = mergePatch;
         this.catalog = catalog;
@@ -90,10 +93,7 @@ public class ProgrammeService {
             if (rewardId == null) {
                 continue;
             }
-            List<?> owner = programmeId == null ? List.of() : em.createNativeQuery(
-                            "SELECT 1 FROM reward WHERE id = :r AND programme_id = :p")
-                    .setParameter("r", rewardId).setParameter("p", programmeId).getResultList();
-            if (owner.isEmpty()) {
+            if (programmeId == null || !rewards.inCatalogue(programmeId, rewardId)) {
                 v.add(new Problem.Violation("rules[" + i + "].rewardId", "body", programmeId == null
                         ? "cannot be set when creating a programme: create it, add the reward, then PATCH the rule"
                         : "must be a reward of this programme"));

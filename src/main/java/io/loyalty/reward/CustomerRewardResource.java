@@ -40,11 +40,13 @@ import java.util.UUID;
 public class CustomerRewardResource {
     private static final String PROBLEM = "application/problem+json";
 
-    private final RedemptionService service;
+    private final CustomerRewardService customerRewards;
+    private final RedemptionIssuer issuer;
     private final SecurityIdentity identity;
 
-    CustomerRewardResource(RedemptionService service, SecurityIdentity identity) {
-        this.service = service;
+    CustomerRewardResource(CustomerRewardService customerRewards, RedemptionIssuer issuer, SecurityIdentity identity) {
+        this.customerRewards = customerRewards;
+        this.issuer = issuer;
         this.identity = identity;
     }
 
@@ -60,7 +62,7 @@ public class CustomerRewardResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<CustomerReward> rewards(@PathParam("id") UUID customerId,
                                         @Parameter(description = "Only this programme.") @QueryParam("programmeId") UUID programmeId) {
-        return service.forCustomer(customerId, programmeId);
+        return customerRewards.forCustomer(customerId, programmeId);
     }
 
     @POST
@@ -88,7 +90,7 @@ public class CustomerRewardResource {
             @Parameter(description = "Unique per grant, chosen by the caller.", required = true, example = "apology-web-4411")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid GrantRequest request, @Context UriInfo uriInfo) {
-        Idempotency.Outcome<RedemptionResponse> outcome = service.grant(customerId, request, idempotencyKey, Caller.of(identity));
+        Idempotency.Outcome<RedemptionResponse> outcome = issuer.grant(customerId, request, idempotencyKey, Caller.of(identity));
         return RedemptionResource.created(outcome, uriInfo.getBaseUriBuilder()
                 .path("api/v1/redemptions").path(outcome.result().id().toString()).build());
     }

@@ -10,16 +10,16 @@ import org.jboss.logging.Logger;
 public class RedemptionExpiryJob {
     private static final Logger LOG = Logger.getLogger(RedemptionExpiryJob.class);
 
-    private final RedemptionService service;
+    private final RedemptionLifecycle lifecycle;
 
-    RedemptionExpiryJob(RedemptionService service) {
-        this.service = service;
+    RedemptionExpiryJob(RedemptionLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @Scheduled(identity = "redemption-expiry", every = "${loyalty.expiry.every}", delayed = "45s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireUnusedCodes() {
-        RedemptionService.ExpiryRun run = service.expire(Timestamps.now(), null);
+        RedemptionLifecycle.ExpiryRun run = lifecycle.expire(Timestamps.now(), null);
         if (run.expired() > 0) {
             LOG.infof("Expired %d unused redemption codes; %d points refunded, %d forfeited",
                     run.expired(), run.pointsRefunded(), run.pointsForfeited());

@@ -46,11 +46,16 @@ import java.util.UUID;
 public class RedemptionResource {
     private static final String PROBLEM = "application/problem+json";
 
-    private final RedemptionService service;
+    private final RedemptionIssuer issuer;
+    private final RedemptionLifecycle lifecycle;
+    private final RedemptionQueries queries;
     private final SecurityIdentity identity;
 
-    RedemptionResource(RedemptionService service, SecurityIdentity identity) {
-        this.service = service;
+    RedemptionResource(RedemptionIssuer issuer, RedemptionLifecycle lifecycle, RedemptionQueries queries,
+                       SecurityIdentity identity) {
+        this.issuer = issuer;
+        this.lifecycle = lifecycle;
+        this.queries = queries;
         this.identity = identity;
     }
 
@@ -78,7 +83,7 @@ public class RedemptionResource {
             @Parameter(description = "Unique per redemption, chosen by the caller (e.g. the checkout session id).",
                     required = true, example = "checkout-8d2f-redeem-1") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid RedemptionRequest request, @Context UriInfo uriInfo) {
-        Idempotency.Outcome<RedemptionResponse> outcome = service.redeem(request, idempotencyKey, Caller.of(identity));
+        Idempotency.Outcome<RedemptionResponse> outcome = issuer.redeem(request, idempotencyKey, Caller.of(identity));
         return created(outcome, uriInfo.getAbsolutePathBuilder().path(outcome.result().id().toString()).build());
     }
 
@@ -99,7 +104,7 @@ public class RedemptionResource {
             @Parameter(example = "K7QH-M3XR-9TWD-PB4N") @QueryParam("code") String code,
             @QueryParam("customerId") UUID customerId, @QueryParam("status") RedemptionStatus status,
             @BeanParam PageParams page) {
-        return service.list(code, customerId, status, page.toRequest(), Caller.of(identity));
+        return queries.list(code, customerId, status, page.toRequest(), Caller.of(identity));
     }
 
     @GET
@@ -110,7 +115,7 @@ public class RedemptionResource {
     @APIResponse(responseCode = "404", description = "No such redemption.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RedemptionResponse get(@PathParam("id") UUID id) {
-        return service.get(id, Caller.of(identity));
+        return queries.get(id, Caller.of(identity));
     }
 
     @POST
@@ -129,7 +134,7 @@ public class RedemptionResource {
     @APIResponse(responseCode = "422", description = "The order does not exist or belongs to another customer.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RedemptionResponse use(@PathParam("id") UUID id, @NotNull @Valid UseRequest request) {
-        return service.use(id, request, Caller.of(identity));
+        return lifecycle.use(id, request, Caller.of(identity));
     }
 
     @POST
@@ -147,7 +152,7 @@ public class RedemptionResource {
     @APIResponse(responseCode = "409", description = "Already used or expired.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RedemptionResponse cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
-        return service.cancel(id, request, Caller.of(identity));
+        return lifecycle.cancel(id, request, Caller.of(identity));
     }
 
     @Schema(name = "RedemptionExpiryRun")
@@ -177,7 +182,7 @@ public class RedemptionResource {
         } catch (DateTimeParseException e) {
             throw Problems.invalidParameter("asOf", "must be an ISO-8601 instant with offset, e.g. 2026-11-22T00:00:00Z");
         }
-        RedemptionService.ExpiryRun run = service.expire(at, Caller.of(identity).apiKeyId());
+        RedemptionLifecycle.ExpiryRun run = lifecycle.expire(at, Caller.of(identity).apiKeyId());
         return new ExpiryRunResponse(run.asOf(), run.expired(), run.pointsRefunded(), run.pointsForfeited());
     }
 }

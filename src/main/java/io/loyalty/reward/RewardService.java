@@ -3,6 +3,7 @@ package io.loyalty.reward;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.Ids;
 import io.loyalty.common.MergePatch;
+import io.loyalty.common.Keyset;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
@@ -10,9 +11,8 @@ import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.loyalty.programme.Programme;
 import io.loyalty.programme.ProgrammeKind;
+import io.loyalty.programme.ProgrammeRewards;
 import io.loyalty.programme.ProgrammeStatus;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 @ApplicationScoped
 @Transactional
-public class RewardService {
+public class RewardService implements ProgrammeRewards {
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{3,63}");
     static final int MAX_CODES_PER_IMPORT = 100_000;
 
@@ -60,25 +60,11 @@ public class RewardService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RewardResponse> list(UUID programmeId, RewardType type, RewardStatus status, PageRequest page) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (programmeId != null) {
-            q.append(" and programmeId = :programme");
-            params.and("programme", programmeId);
-        }
-        if (type != null) {
-            q.append(" and type = :type");
-            params.and("type", type);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            params.and("status", status);
-        }
-        if (page.after() != null) {
-            q.append(" and id > :after");
-            params.and("after", page.after());
-        }
-        List<Reward> rows = Reward.<Reward>find(q.toString(), Sort.by("id"), params).range(0, page.fetchSize() - 1).list();
+        List<Reward> rows = Keyset.where()
+                .and("programmeId = :programme", "programme", programmeId)
+                .and("type = :type", "type", type)
+                .and("status = :status", "status", status)
+                .fetch(em, Reward.class, page);
         Map<UUID, String> currencies = currencies(rows);
         Map<UUID, Long> codes = codesAvailable(rows);
         return Page.of(rows, page.limit(), r -> r.id,
@@ -148,6 +134,12 @@ public class RewardService {
         List<String> examples = unique.stream().filter(c -> !added.contains(c)).limit(10).toList();
         return new CodeImport(codes.size(), inserted.size(), codes.size() - inserted.size(), examples,
                 codesAvailable(List.of(r)).getOrDefault(r.id, 0L));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean inCatalogue(UUID programmeId, UUID rewardId) {
+        return Reward.count("id = ?1 and programmeId = ?2", rewardId, programmeId) > 0;
     }
 
     public Reward find(UUID id, LockModeType lock) {

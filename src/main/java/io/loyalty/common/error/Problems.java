@@ -35,6 +35,16 @@ public final class Problems {
                 .build();
     }
 
+    /** A 403 for what the caller's role may do in general but not with this data, e.g. another partner's. */
+    public static HttpProblem forbidden(String detail) {
+        return HttpProblem.builder()
+                .withType(type("forbidden"))
+                .withStatus(Response.Status.FORBIDDEN)
+                .withTitle("Forbidden")
+                .withDetail(detail)
+                .build();
+    }
+
     public static HttpProblem conflict(String slug, String detail) {
         return HttpProblem.builder()
                 .withType(type(slug))

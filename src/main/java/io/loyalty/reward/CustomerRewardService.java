@@ -1,0 +1,102 @@
+package io.loyalty.reward;
+
+import io.loyalty.common.Timestamps;
+import io.loyalty.common.error.Problems;
+import io.loyalty.customer.CustomerService;
+import io.loyalty.programme.Enrolment;
+import io.loyalty.programme.Membership;
+import io.loyalty.programme.Programme;
+import io.loyalty.programme.ProgrammeStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The catalogue from one customer's point of view: what they can redeem now, and what blocks the rest. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CustomerRewardService {
+    private final CustomerService customers;
+    private final EntityManager em;
+    private final RewardService rewards;
+    private final RewardEligibility eligibility;
+
+    CustomerRewardService(EntityManager em, RewardService rewards, RewardEligibility eligibility,
+                          CustomerService customers) {
+        this.em = em;
+        this.customers = customers;
+        this.rewards = rewards;
+        this.eligibility = eligibility;
+    }
+
+    /** What this customer can redeem now and what they are close to, most attainable first. */
+    public List<CustomerReward> forCustomer(UUID customerId, UUID programmeId) {
+        customers.requireExists(customerId);
+        Instant now = Timestamps.now();
+        Map<UUID, Membership> rows = new HashMap<>();
+        Membership.<Membership>list("customerId", customerId).forEach(m -> rows.put(m.programmeId, m));
+        List<CustomerReward> result = new ArrayList<>();
+        for (Programme p : Programme.<Programme>list("status", ProgrammeStatus.ACTIVE)) {
+            Membership m = rows.get(p.id);
+            boolean member = m != null ? m.isActive() : p.enrolment == Enrolment.AUTOMATIC;
+            if (!member || (programmeId != null && !programmeId.equals(p.id))) {
+                continue;
+            }
+            long available = m == null ? 0 : spendable(m, now);
+            for (Reward r : Reward.<Reward>list("programmeId = ?1 and status = ?2 and cost > 0 order by cost, id", p.id,
+                    RewardStatus.ACTIVE)) {
+                if (!r.offeredAt(now)) {
+                    continue;
+                }
+                result.add(view(r, p, m, customerId, available, now));
+            }
+        }
+        result.sort(Comparator.comparing((CustomerReward c) -> !c.redeemableNow())
+                .thenComparingLong(CustomerReward::pointsNeeded)
+                .thenComparingLong(c -> c.reward().cost())
+                .thenComparing(c -> c.reward().id()));
+        return result;
+    }
+
+    private CustomerReward view(Reward r, Programme p, Membership m, UUID customerId, long available, Instant now) {
+        RewardResponse described = rewards.describe(r, p.currency);
+        List<CustomerReward.Blocker> blockers = new ArrayList<>();
+        long needed = Math.max(0, r.cost - available);
+        if (r.cost > 0 && m != null && m.debt > 0) {
+            blockers.add(new CustomerReward.Blocker("POINTS_DEBT", m.debt + " points owed must be repaid first"));
+        }
+        if (needed > 0) {
+            blockers.add(new CustomerReward.Blocker("INSUFFICIENT_POINTS", needed + " more points needed"));
+        }
+        if ((r.stock != null && r.stock == 0)
+                || (r.codeSource == CodeSource.POOL && Objects.equals(described.codesAvailable(), 0L))) {
+            blockers.add(new CustomerReward.Blocker("OUT_OF_STOCK", "none left"));
+        }
+        if (eligibility.limitReached(r, customerId, p, now)) {
+            blockers.add(new CustomerReward.Blocker("LIMIT_REACHED", "already redeemed " + r.limitPerCustomer
+                    + " time(s) " + RewardEligibility.periodWords(r.limitPeriod)));
+        }
+        for (String why : RewardEligibility.ineligibility(r, m)) {
+            blockers.add(new CustomerReward.Blocker("NOT_ELIGIBLE", why));
+        }
+        return new CustomerReward(described, available, needed, blockers.isEmpty(), blockers);
+    }
+
+    private long spendable(Membership m, Instant now) {
+        long lots = ((Number) em.createNativeQuery("""
+                        SELECT coalesce(sum(remaining), 0) FROM point_lot WHERE membership_id = :m AND remaining > 0
+                          AND available_from <= :now AND (expires_at IS NULL OR expires_at > :now)""")
+                .setParameter("m", m.id)
+                .setParameter("now", now)
+                .getSingleResult()).longValue();
+        return lots - m.debt;
+    }
+}

@@ -1,0 +1,250 @@
+package io.loyalty.reward;
+
+import io.loyalty.common.Ids;
+import io.loyalty.common.Idempotency;
+import io.loyalty.common.Timestamps;
+import io.loyalty.common.error.Problems;
+import io.loyalty.customer.CustomerService;
+import io.loyalty.ledger.EntryType;
+import io.loyalty.ledger.Ledger;
+import io.loyalty.ledger.LedgerEntry;
+import io.loyalty.ledger.PointLot;
+import io.loyalty.programme.Enrolment;
+import io.loyalty.programme.Membership;
+import io.loyalty.programme.MembershipService;
+import io.loyalty.programme.Programme;
+import io.loyalty.programme.ProgrammeStatus;
+import io.loyalty.security.Caller;
+import io.loyalty.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Issues redemptions, the three ways a customer gets a reward: redeemed for points, granted by an admin,
+ * or earned with a completed stamp card. The membership row is locked before anything is checked against
+ * it (then the reward row, when stock is taken: the lock order of {@link RedemptionLifecycle}), which
+ * serialises everything one customer does in a programme and makes the balance, limit and stock checks
+ * safe under parallel requests.
+ */
+@ApplicationScoped
+@Transactional
+public class RedemptionIssuer {
+    private final EntityManager em;
+    private final MembershipService memberships;
+    private final Ledger ledger;
+    private final Idempotency idempotency;
+    private final RewardEligibility eligibility;
+    private final CustomerService customers;
+
+    RedemptionIssuer(EntityManager em, MembershipService memberships, Ledger ledger, Idempotency idempotency,
+                     RewardEligibility eligibility, CustomerService customers) {
+        this.em = em;
+        this.customers = customers;
+        this.memberships = memberships;
+        this.ledger = ledger;
+        this.idempotency = idempotency;
+        this.eligibility = eligibility;
+    }
+
+    public Idempotency.Outcome<RedemptionResponse> redeem(RedemptionRequest request, String key, Caller caller) {
+        return idempotency.once(caller.apiKeyId(), "redemption", key, request, RedemptionResponse.class,
+                () -> redeemOnce(request, caller));
+    }
+
+    private RedemptionResponse redeemOnce(RedemptionRequest request, Caller caller) {
+        customers.requireKnown(request.customerId());
+        Reward reward = rewardFor(request.rewardId());
+        UUID partnerId = partnerOf(request.partnerId(), caller);
+        if (reward.partnerId != null && partnerId != null && !reward.partnerId.equals(partnerId)) {
+            throw Problems.unprocessable("reward-partner", "Reward " + reward.id + " is offered by partner "
+                    + reward.partnerId + ", not by " + partnerId);
+        }
+        Programme p = Programme.findById(reward.programmeId);
+        if (p.status != ProgrammeStatus.ACTIVE) {
+            throw Problems.conflict("programme-not-active", "Programme " + p.id + " is " + p.status
+                    + ": its rewards cannot be redeemed");
+        }
+        if (reward.cost == 0) {
+            throw Problems.unprocessable("reward-not-redeemable", "Reward " + reward.id
+                    + " costs no points: it is only granted (by an admin or a completed stamp card), never redeemed");
+        }
+        Instant now = Timestamps.now();
+        if (!reward.offeredAt(now)) {
+            throw Problems.unprocessable("reward-unavailable", "Reward " + reward.id + " is not offered now ("
+                    + reward.status + ", valid " + window(reward) + ")");
+        }
+        Membership m = lockedMember(p, request.customerId());
+        List<String> ineligible = RewardEligibility.ineligibility(reward, m);
+        if (!ineligible.isEmpty()) {
+            throw Problems.unprocessable("not-eligible", "The customer may not redeem this reward: "
+                    + String.join("; ", ineligible));
+        }
+        if (eligibility.limitReached(reward, request.customerId(), p, now)) {
+            throw Problems.conflict("limit-reached", "The customer has already redeemed this reward "
+                    + reward.limitPerCustomer + " time(s) " + RewardEligibility.periodWords(reward.limitPeriod));
+        }
+        if (m.debt > 0) {
+            throw Problems.unprocessable("points-debt", "The customer owes " + m.debt
+                    + " points (reversed after they were spent); redemption is blocked until the debt is repaid");
+        }
+        List<PointLot> lots = ledger.spendableLots(m, now);
+        long available = lots.stream().mapToLong(l -> l.remaining).sum();
+        if (available < reward.cost) {
+            throw Problems.unprocessable("insufficient-points", "The reward costs " + reward.cost
+                    + " points; the customer has " + available + " available (" + (reward.cost - available)
+                    + " more needed)");
+        }
+        takeStock(reward);
+        Redemption x = newRedemption(reward, m, RedemptionOrigin.REDEEMED, null, partnerId, caller.apiKeyId(), now);
+        LedgerEntry debit = ledger.debit(m, EntryType.REDEEM, reward.cost, lots,
+                Ledger.Source.of(caller.apiKeyId(), now).redemption(x.id).because("Redeemed: " + reward.name));
+        x.debitEntryId = debit.id;
+        x.points = reward.cost;
+        return issue(x, reward, m, now);
+    }
+
+    public Idempotency.Outcome<RedemptionResponse> grant(UUID customerId, GrantRequest request, String key, Caller caller) {
+        customers.requireExists(customerId);
+        return idempotency.once(caller.apiKeyId(), "grant:" + customerId, key, request, RedemptionResponse.class, () -> {
+            Reward reward = rewardFor(request.rewardId());
+            Programme p = Programme.findById(reward.programmeId);
+            if (p.status == ProgrammeStatus.CLOSED) {
+                throw Problems.conflict("programme-closed", "Programme " + p.id + " is closed");
+            }
+            Membership m = lockedMember(p, customerId);
+            takeStock(reward);
+            Instant now = Timestamps.now();
+            Redemption x = newRedemption(reward, m, RedemptionOrigin.GRANTED, request.reason().strip(), null,
+                    caller.apiKeyId(), now);
+            return issue(x, reward, m, now);
+        });
+    }
+
+    /**
+     * The reward of a completed stamp card, inside the order's transaction (the membership is locked).
+     * The card was earned, so neither stock, status nor eligibility can refuse it. A reward that no longer
+     * exists cannot happen through the API (a rule's reward is checked when the rule is saved, and rewards
+     * are never deleted); should the data say otherwise, the order is refused with a problem naming the
+     * rule to fix, rather than a 500 or a customer silently losing their card.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RedemptionResponse issueForStampCard(Membership m, UUID rewardId, String ruleId, UUID orderId, UUID apiKeyId) {
+        Reward reward = Reward.findById(rewardId);
+        if (reward == null) {
+            throw Problems.conflict("stamp-reward-missing", "Stamp rule '" + ruleId + "' of programme " + m.programmeId
+                    + " names reward " + rewardId + ", which does not exist; set the rule's rewardId to a reward of the "
+                    + "programme (or remove it to record completed cards as entitlements)");
+        }
+        Instant now = Timestamps.now();
+        Redemption x = newRedemption(reward, m, RedemptionOrigin.STAMP_CARD,
+                "Stamp card '" + ruleId + "' completed by order " + orderId, null, apiKeyId, now);
+        return issue(x, reward, m, now);
+    }
+
+    private Redemption newRedemption(Reward reward, Membership m, RedemptionOrigin origin, String reason, UUID partnerId,
+                                     UUID apiKeyId, Instant now) {
+        Redemption x = new Redemption();
+        x.id = Ids.newId();
+        x.rewardId = reward.id;
+        x.customerId = m.customerId;
+        x.membershipId = m.id;
+        x.partnerId = partnerId;
+        x.origin = origin;
+        x.reason = reason;
+        x.status = RedemptionStatus.ISSUED;
+        x.expiresAt = reward.codeValidDays == null ? null : now.plus(Duration.ofDays(reward.codeValidDays));
+        x.apiKeyId = apiKeyId;
+        x.createdAt = now;
+        x.updatedAt = now;
+        return x;
+    }
+
+    /** Gives the redemption its code and stores it with its ISSUED transition. */
+    private RedemptionResponse issue(Redemption x, Reward reward, Membership m, Instant now) {
+        String pooled = reward.codeSource == CodeSource.POOL ? freePoolCode(reward) : null;
+        if (reward.codeSource == CodeSource.POOL && pooled == null && x.origin != RedemptionOrigin.STAMP_CARD) {
+            throw Problems.conflict("out-of-stock", "Reward " + reward.id + " has no imported codes left");
+        }
+        x.code = pooled != null ? pooled : RedemptionCodes.next();
+        x.persist();
+        if (pooled != null) {
+            em.createNativeQuery("UPDATE reward_code SET redemption_id = :x WHERE upper(code) = upper(:c)")
+                    .setParameter("x", x.id).setParameter("c", pooled).executeUpdate();
+        }
+        String detail = switch (x.origin) {
+            case REDEEMED -> x.points + " points spent";
+            case GRANTED -> "granted: " + x.reason;
+            case STAMP_CARD -> x.reason;
+        };
+        RedemptionTransition issued = RedemptionTransition.record(x, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
+        em.flush();
+        return RedemptionViews.describe(x, reward, m.balance, now, List.of(issued));
+    }
+
+    /**
+     * The locked membership to redeem under; OPT_IN programmes need one the customer has not ended.
+     * The check reads a scalar on purpose: loading the entity before locking it would leave a stale
+     * copy in the persistence context, which the locking query then returns instead of the fresh row.
+     */
+    private Membership lockedMember(Programme p, UUID customerId) {
+        if (p.enrolment == Enrolment.OPT_IN) {
+            List<?> active = em.createNativeQuery("""
+                            SELECT 1 FROM membership WHERE programme_id = :p AND customer_id = :c AND ended_at IS NULL""")
+                    .setParameter("p", p.id).setParameter("c", customerId).getResultList();
+            if (active.isEmpty()) {
+                throw Problems.unprocessable("not-a-member", "The customer is not a member of programme " + p.id);
+            }
+        }
+        return memberships.lockedMembership(p.id, customerId);
+    }
+
+    /** Takes one unit of a reward with limited stock; the conditional update is what makes it race-free. */
+    private void takeStock(Reward reward) {
+        if (reward.stock == null) {
+            return;
+        }
+        int taken = em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE id = :id AND stock > 0")
+                .setParameter("id", reward.id).executeUpdate();
+        if (taken == 0) {
+            throw Problems.conflict("out-of-stock", "Reward " + reward.id + " is out of stock");
+        }
+    }
+
+    private String freePoolCode(Reward reward) {
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("""
+                        SELECT code FROM reward_code WHERE reward_id = :r AND redemption_id IS NULL
+                        ORDER BY imported_at, code LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .setParameter("r", reward.id)
+                .getResultList();
+        return codes.isEmpty() ? null : codes.get(0);
+    }
+
+    private static Reward rewardFor(UUID id) {
+        Reward reward = Reward.findById(id);
+        if (reward == null) {
+            throw Problems.unprocessable("unknown-reward", "Reward " + id + " does not exist");
+        }
+        return reward;
+    }
+
+    private static UUID partnerOf(UUID requested, Caller caller) {
+        if (caller.role() != Role.PARTNER) {
+            return requested;
+        }
+        if (requested != null && !requested.equals(caller.partnerId())) {
+            throw Problems.forbidden("A PARTNER key redeems only for its own partner " + caller.partnerId());
+        }
+        return caller.partnerId();
+    }
+
+    private static String window(Reward r) {
+        return (r.validFrom == null ? "always" : "from " + r.validFrom) + (r.validTo == null ? "" : " until " + r.validTo);
+    }
+}
