@@ -23,6 +23,11 @@ public record ImportJobResponse(
         @Schema(nullable = true) Instant startedAt,
         @Schema(nullable = true) Instant finishedAt) {
 
+    ImportJobResponse withRejections(List<Rejection> stored) {
+        return new ImportJobResponse(id, format, status, rowsRead, imported, duplicates, rejected, customersCreated, stored,
+                error, createdAt, startedAt, finishedAt);
+    }
+
     @Schema(name = "ImportRejection")
     public record Rejection(@Schema(example = "1042") long line, @Schema(example = "total must equal lines 20 - discount 0 + shipping 0 = 20") String reason) {
     }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public class OrderImportTest {
 
     @jakarta.inject.Inject
-    OrderImportService imports;
+    ImportJobs imports;
 
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
