@@ -79,6 +79,12 @@ public class MembershipService {
         return result;
     }
 
+    /** Whether the customer has ever joined the programme (a membership row exists, ended or not). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasJoined(UUID programmeId, UUID customerId) {
+        return Membership.count("programmeId = ?1 and customerId = ?2", programmeId, customerId) > 0;
+    }
+
     /**
      * The locked memberships under which a customer earns now: every ACTIVE programme that is AUTOMATIC
      * or that the customer joined, without ended memberships. One query in the usual case; rows of
