@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -70,6 +71,20 @@ public class MembershipResource {
         }
         return RestResponse.ResponseBuilder.<MembershipResponse>created(
                 uriInfo.getAbsolutePathBuilder().path(request.customerId().toString()).build()).entity(membership).build();
+    }
+
+    @GET
+    @Path("{customerId}")
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
+    @Operation(operationId = "getMembership", summary = "Get a membership",
+            description = "The customer's membership of the programme, as the customer's list of memberships shows it: "
+                    + "also an AUTOMATIC programme the customer has not earned in yet, and an ended membership. A closed "
+                    + "programme has no members.")
+    @APIResponse(responseCode = "200", description = "The membership.")
+    @APIResponse(responseCode = "404", description = "No such customer, or the customer is not a member of the programme.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public MembershipResponse get(@PathParam("id") UUID programmeId, @PathParam("customerId") UUID customerId) {
+        return service.get(programmeId, customerId);
     }
 
     @DELETE
