@@ -52,7 +52,7 @@ public final class Fixtures {
     public static String member(String... programmeIds) {
         String customer = customer();
         for (String p : programmeIds) {
-            asAdmin().body(Map.of("customerId", customer)).post("/api/v1/programmes/" + p + "/members").then().statusCode(200);
+            asAdmin().body(Map.of("customerId", customer)).post("/api/v1/programmes/" + p + "/members").then().statusCode(201);
         }
         return customer;
     }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @OpenAPIDefinition(
@@ -22,9 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         Every `/api/v1` call needs an API key in the `X-API-Key` header (use **Authorize**). \
                         Errors are RFC 9457 `application/problem+json`. Lists are cursor-paginated: \
                         `?limit=` (1-500, default 50) and `?after=<nextCursor>`."""),
+        // A relative URL: the API is wherever this document was fetched from, whatever port or host runs it.
+        servers = @Server(url = "/", description = "The instance serving this document"),
         security = @SecurityRequirement(name = LoyaltyApplication.API_KEY_SCHEME),
         tags = {
                 @Tag(name = "Customers", description = "The people who buy from the business."),
+                @Tag(name = "Programmes", description = "Loyalty programmes, their earning rules and their members."),
+                @Tag(name = "Orders", description = "Orders that earn, their returns, and bulk import of order history."),
+                @Tag(name = "Points", description = "Balances, the points ledger, adjustments, events and expiry."),
+                @Tag(name = "Rewards", description = "The reward catalogue, what a customer can redeem, and grants."),
+                @Tag(name = "Redemptions", description = "Rewards redeemed for points: codes, use at checkout, cancellation, expiry."),
                 @Tag(name = "API keys", description = "Clients of this API and their roles (ADMIN only).")
         })
 @SecurityScheme(

@@ -48,7 +48,7 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
-    @Operation(summary = "Register a customer",
+    @Operation(operationId = "createCustomer", summary = "Register a customer",
             description = "Creates a customer. `externalId` (the id in your system) and `email` are each unique; "
                     + "email uniqueness ignores case. At least one of the two is required.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerRequest.class),
@@ -58,7 +58,9 @@ public class CustomerResource {
     @APIResponse(responseCode = "201", description = "Created; `Location` points at the new customer.",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "409", description = "The externalId or email is already taken.",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "duplicate-external-id", value = "A customer with externalId 'shop-customer-1042' already exists: 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70"),
+                    @ExampleObject(name = "duplicate-email", value = "A customer with this email already exists")}))
     public RestResponse<CustomerResponse> create(@NotNull @Valid CustomerRequest request, @Context UriInfo uriInfo) {
         CustomerResponse created = service.create(request);
         return RestResponse.ResponseBuilder.<CustomerResponse>created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -67,7 +69,7 @@ public class CustomerResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
-    @Operation(summary = "Get a customer", description = "One customer by the id this API gave it.")
+    @Operation(operationId = "getCustomer", summary = "Get a customer", description = "One customer by the id this API gave it.")
     @APIResponse(responseCode = "200", description = "The customer.")
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -77,7 +79,7 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
-    @Operation(summary = "List or look up customers",
+    @Operation(operationId = "listCustomers", summary = "List or look up customers",
             description = "Lists customers in the order they were created. `externalId` or `email` (case-insensitive) "
                     + "narrow the list to the one matching customer, which is how to look a customer up by your own id. "
                     + "No match is an empty list, not a 404.")
@@ -95,21 +97,23 @@ public class CustomerResource {
     @Path("{id}")
     @Consumes({MERGE_PATCH_JSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
-    @Operation(summary = "Update a customer",
+    @Operation(operationId = "updateCustomer", summary = "Update a customer",
             description = "JSON Merge Patch (RFC 7396): send only the fields to change; `null` clears a field. "
                     + "The result is validated like a new customer, so it must keep an externalId or an email.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = CustomerRequest.class),
+            @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = CustomerPatch.class),
                     examples = @ExampleObject(name = "consent", summary = "Withdraw marketing consent, clear the phone",
                             value = "{\"marketingConsent\": false, \"phone\": null}")),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerRequest.class),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerPatch.class),
                     examples = @ExampleObject(name = "name", summary = "Correct the last name",
                             value = "{\"lastName\": \"Patil-Deshmukh\"}"))})
     @APIResponse(responseCode = "200", description = "The updated customer.")
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The new externalId or email belongs to another customer.",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "duplicate-email", value = "A customer with this email already exists"),
+                    @ExampleObject(name = "duplicate-external-id", value = "A customer with externalId 'shop-customer-1042' already exists: 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70")}))
     public CustomerResponse patch(@PathParam("id") UUID id, ObjectNode patch) {
         if (patch == null) {
             throw Problems.badRequest("A JSON object with the fields to change is required");

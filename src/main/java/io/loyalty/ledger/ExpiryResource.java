@@ -46,10 +46,10 @@ public class ExpiryResource {
 
     @POST
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "Run points expiry now",
+    @Operation(operationId = "runPointsExpiry", summary = "Run points expiry now",
             description = "Expires every point of the programme that is due at `asOf` (default now; never in the future), "
                     + "exactly as the scheduled job does. Running it again expires nothing more.")
-    @APIResponse(responseCode = "201", description = "What the run expired.",
+    @APIResponse(responseCode = "201", description = "What the run expired; `Location` points at the run.",
             content = @Content(schema = @Schema(implementation = ExpiryRunResponse.class)))
     @APIResponse(responseCode = "404", description = "No such programme.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -71,7 +71,7 @@ public class ExpiryResource {
     @GET
     @Path("{runId}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.ANALYST})
-    @Operation(summary = "Get an expiry run", description = "What one run of the expiry job expired.")
+    @Operation(operationId = "getExpiryRun", summary = "Get an expiry run", description = "What one run of the expiry job expired.")
     @APIResponse(responseCode = "200", description = "The run.")
     @APIResponse(responseCode = "404", description = "No such programme or run.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -81,7 +81,7 @@ public class ExpiryResource {
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.ANALYST})
-    @Operation(summary = "List expiry runs", description = "Past runs of the expiry job for the programme, oldest first.")
+    @Operation(operationId = "listExpiryRuns", summary = "List expiry runs", description = "Past runs of the expiry job for the programme, oldest first.")
     @APIResponse(responseCode = "200", description = "One page of runs.")
     @APIResponse(responseCode = "404", description = "No such programme.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

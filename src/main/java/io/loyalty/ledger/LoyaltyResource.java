@@ -29,7 +29,7 @@ public class LoyaltyResource {
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
-    @Operation(summary = "Get a customer's loyalty account",
+    @Operation(operationId = "getLoyaltyAccount", summary = "Get a customer's loyalty account",
             description = "One call for an account page: per programme the points balances, what expires soon, the stamps on "
                     + "each current card and the rewards earned but not yet used.")
     @APIResponse(responseCode = "200", description = "The account.")

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,7 +47,7 @@ public class OrderImportResource {
     @Path("orders")
     @Consumes({NDJSON, CSV})
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
-    @Operation(summary = "Import order history",
+    @Operation(operationId = "importOrders", summary = "Import order history",
             description = """
                     Streams years of past orders in. The body is NDJSON (one POST /orders body per line) or CSV with a \
                     header row and the columns externalId, customerExternalId (or customerId, or customerEmail with \
@@ -56,12 +57,15 @@ public class OrderImportResource {
                     Customers are created as needed. Orders do not earn unless accrue is true. Answers 202 at once; \
                     follow `Location` for progress, duplicates skipped, and rejected rows with their line number.""")
     @RequestBody(required = true, content = {
-            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = """
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = """
                     externalId,customerExternalId,placedAt,currency,total,sku,quantity,unitPrice
                     legacy-1,cust-7,2024-03-01,INR,120.00,CHAI,2,60.00
                     legacy-2,cust-8,2024-03-02T10:15:00+05:30,INR,85.00,,,""")),
-            @Content(mediaType = NDJSON, examples = @ExampleObject(name = "ndjson", value = """
-                    {"externalId": "legacy-1", "customerExternalId": "cust-7", "placedAt": "2024-03-01T10:00:00Z", "currency": "INR", "total": 120.00, "lines": [{"sku": "CHAI", "quantity": 2, "unitPrice": 60.00}]}"""))})
+            // The lines of the NDJSON example are written as a JSON array; OpenApiErrorResponsesFilter makes them lines.
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ndjson",
+                    description = "Two orders, one JSON document per line.", value = """
+                    [{"externalId": "legacy-1", "customerExternalId": "cust-7", "placedAt": "2024-03-01T10:00:00Z", "currency": "INR", "total": 120.00, "lines": [{"sku": "CHAI", "quantity": 2, "unitPrice": 60.00}]},
+                     {"externalId": "legacy-2", "customerExternalId": "cust-8", "placedAt": "2024-03-02T04:45:00Z", "currency": "INR", "total": 85.00, "lines": [{"sku": "SAMOSA", "quantity": 1, "unitPrice": 85.00}]}]"""))})
     @APIResponse(responseCode = "202", description = "Accepted; `Location` points at the job.",
             content = @Content(schema = @Schema(implementation = ImportJobResponse.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than the configured limit (1 GB by default).",
@@ -81,7 +85,7 @@ public class OrderImportResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
-    @Operation(summary = "Get an import", description = "Status and counts of a bulk import, with its rejected rows.")
+    @Operation(operationId = "getImportJob", summary = "Get an import", description = "Status and counts of a bulk import, with its rejected rows.")
     @APIResponse(responseCode = "200", description = "The import job.")
     @APIResponse(responseCode = "404", description = "No such import.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

@@ -57,7 +57,7 @@ public class OrderResource {
 
     @POST
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
-    @Operation(summary = "Post an order (and earn)",
+    @Operation(operationId = "createOrder", summary = "Post an order (and earn)",
             description = """
                     Stores the order and, in the same transaction, applies every earning rule of every ACTIVE programme \
                     the customer belongs to: points go to the ledger, stamps to the stamp cards. The answer lists what \
@@ -75,9 +75,19 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "A repeat of an order already posted with the same content: the original result.",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @APIResponse(responseCode = "409", description = "The externalId was already used for a different order.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown customer, or the currency differs from a programme's.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "order-conflict", value = "Order web-100245 was already posted "
+                            + "(0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70) with different content; use a new externalId for a new order")))
+    @APIResponse(responseCode = "422", description = "Unknown customer, the currency differs from a programme's, "
+            + "or a stamp card the order completes names a reward that no longer exists (nothing is stored).",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "unknown-customer",
+                            value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 does not exist"),
+                    @ExampleObject(name = "currency-mismatch", value = "The order is in USD but programme 'Chai Points' "
+                            + "(0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70) earns in INR; convert the order before posting it"),
+                    @ExampleObject(name = "stamp-reward-missing", value = "Stamp rule 'chai-card' of programme "
+                            + "0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 names reward 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f71, "
+                            + "which does not exist; set the rule's rewardId to a reward of the programme")}))
     public RestResponse<OrderResponse> post(@NotNull @Valid OrderRequest request, @Context UriInfo uriInfo) {
         OrderService.Posted posted = service.post(request, Caller.of(identity));
         if (!posted.created()) {
@@ -91,7 +101,7 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
-    @Operation(summary = "Get an order", description = "One order with its lines, returns so far and what it earned.")
+    @Operation(operationId = "getOrder", summary = "Get an order", description = "One order with its lines, returns so far and what it earned.")
     @APIResponse(responseCode = "200", description = "The order.")
     @APIResponse(responseCode = "404", description = "No such order.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -101,7 +111,7 @@ public class OrderResource {
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
-    @Operation(summary = "List orders", description = "Orders in the order they were posted, optionally of one customer "
+    @Operation(operationId = "listOrders", summary = "List orders", description = "Orders in the order they were posted, optionally of one customer "
             + "and placed in [from, to).")
     @APIResponse(responseCode = "200", description = "One page of orders.")
     public Page<OrderResponse> list(
@@ -117,30 +127,48 @@ public class OrderResource {
     @POST
     @Path("{id}/returns")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
-    @Operation(summary = "Return items of an order",
+    @Operation(operationId = "createOrderReturn", summary = "Return items of an order",
             description = """
-                    Records returned lines (or a refunded amount) and reverses the points the returned part earned, in                     proportion, with REVERSE ledger entries linked to the return. Returning everything cancels the order                     (status RETURNED). Points already spent are still reversed: the balance goes negative, a debt that                     later earnings repay and that blocks redemption meanwhile. Stamps are not taken back. Requires an                     `Idempotency-Key` header: a retry with the same key and body answers 200 with the original return.""")
+                    Records returned lines (or a refunded amount) and reverses what the returned part earned, in \
+                    proportion, per rule, with REVERSE ledger entries linked to the return. Returning everything cancels \
+                    the order (status RETURNED). Points already spent are still reversed: the balance goes negative, a \
+                    debt that later earnings repay and that blocks redemption meanwhile. Stamps come back off the card in \
+                    proportion to the returned units they were counted on (a one-stamp-per-order card loses its stamp \
+                    only when all the lines it counted are back); stamps that already completed a card become a stamp \
+                    debt, paid by the next stamps earned. What a return takes back no longer counts against the rules' \
+                    daily and monthly caps. Requires an `Idempotency-Key` header: a retry with the same key and body \
+                    answers 200 with the original return; `Location` points at the order, which lists its returns.""")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReturnRequest.class),
             examples = {
                     @ExampleObject(name = "lines", value = "{\"lines\": [{\"lineNo\": 2, \"quantity\": 1}], \"reason\": \"Cold samosa\"}"),
                     @ExampleObject(name = "amount", value = "{\"amount\": 50.00, \"reason\": \"Goodwill refund\"}")}))
-    @APIResponse(responseCode = "201", description = "The return and the points reversed.",
+    @APIResponse(responseCode = "201", description = "The return and what it reversed; `Location` points at the order.",
             content = @Content(schema = @Schema(implementation = ReturnResponse.class)))
     @APIResponse(responseCode = "200", description = "A replay of the same return.",
             content = @Content(schema = @Schema(implementation = ReturnResponse.class)))
     @APIResponse(responseCode = "404", description = "No such order.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different return.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'rma-7781' was already used for a different request")))
     @APIResponse(responseCode = "422", description = "More than was bought, or the order was already returned in full.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "return-exceeds-order",
+                            value = "Line 2 (SAMOSA) had 4, 4 already returned; cannot return 1 more"),
+                    @ExampleObject(name = "order-returned",
+                            value = "Order 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 has been returned in full already")}))
     public RestResponse<ReturnResponse> returnItems(
             @PathParam("id") UUID id,
             @Parameter(description = "Unique per return, chosen by the caller.", required = true, example = "rma-7781")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @NotNull @Valid ReturnRequest request) {
+            @NotNull @Valid ReturnRequest request, @Context UriInfo uriInfo) {
         var outcome = returns.returnItems(id, request, idempotencyKey, Caller.of(identity));
-        return RestResponse.status(outcome.firstTime() ? RestResponse.Status.CREATED : RestResponse.Status.OK, outcome.result());
+        if (!outcome.firstTime()) {
+            return RestResponse.ok(outcome.result());
+        }
+        // A return has no URL of its own; the order shows it with the others.
+        return RestResponse.ResponseBuilder.<ReturnResponse>created(
+                uriInfo.getBaseUriBuilder().path("api/v1/orders").path(id.toString()).build()).entity(outcome.result()).build();
     }
 
     static Instant instant(String name, String value) {

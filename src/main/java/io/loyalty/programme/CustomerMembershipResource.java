@@ -30,7 +30,7 @@ public class CustomerMembershipResource {
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
-    @Operation(summary = "List a customer's memberships",
+    @Operation(operationId = "listCustomerMemberships", summary = "List a customer's memberships",
             description = "Every programme the customer belongs to, including AUTOMATIC ones they have not earned in yet, "
                     + "and ended memberships.")
     @APIResponse(responseCode = "200", description = "The memberships.")

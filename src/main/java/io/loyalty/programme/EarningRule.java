@@ -45,6 +45,7 @@ public record EarningRule(
                 + "code (a reward of this programme; create the programme, then the reward, then set it here). Without it "
                 + "a completed card is recorded as an entitlement described by `reward`.") java.util.UUID rewardId) {
 
+    @Schema(name = "EarningRuleType")
     public enum Type { SPEND, MULTIPLIER, STAMP, EVENT }
 
     public enum StampPer { ORDER, UNIT }

@@ -24,6 +24,7 @@ public record ExpiryPolicy(
         @Schema(example = "1", nullable = true) Integer periods,
         @Schema(example = "365", nullable = true) Integer inactivityDays) {
 
+    @Schema(name = "ExpiryType")
     public enum Type { NEVER, AFTER, END_OF_PERIOD, INACTIVITY }
 
     public enum CalendarPeriod { MONTH, QUARTER, YEAR }

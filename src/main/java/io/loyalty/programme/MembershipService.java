@@ -82,6 +82,19 @@ public class MembershipService {
         return result;
     }
 
+    /** Whether the customer has ever joined the programme (a membership row exists, ended or not). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasJoined(UUID programmeId, UUID customerId) {
+        return Membership.count("programmeId = ?1 and customerId = ?2", programmeId, customerId) > 0;
+    }
+
+    /** One membership as the customer's list shows it (so also an AUTOMATIC one not yet earned in). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MembershipResponse get(UUID programmeId, UUID customerId) {
+        return forCustomer(customerId).stream().filter(m -> m.programmeId().equals(programmeId)).findFirst()
+                .orElseThrow(() -> Problems.notFound("Membership of customer " + customerId + " in programme", programmeId));
+    }
+
     /**
      * The locked memberships under which a customer earns now: every ACTIVE programme that is AUTOMATIC
      * or that the customer joined, without ended memberships. One query in the usual case; rows of

@@ -55,7 +55,7 @@ public class ProgrammeResource {
 
     @POST
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "Create a programme",
+    @Operation(operationId = "createProgramme", summary = "Create a programme",
             description = "Creates a loyalty programme with its earning rules and expiry policy. It starts as DRAFT "
                     + "unless `status` says otherwise; only ACTIVE programmes earn. A NATURAL programme has no rules.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ProgrammeRequest.class),
@@ -74,7 +74,7 @@ public class ProgrammeResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
-    @Operation(summary = "Get a programme", description = "One programme with its rules and expiry policy.")
+    @Operation(operationId = "getProgramme", summary = "Get a programme", description = "One programme with its rules and expiry policy.")
     @APIResponse(responseCode = "200", description = "The programme.")
     @APIResponse(responseCode = "404", description = "No such programme.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -84,7 +84,7 @@ public class ProgrammeResource {
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
-    @Operation(summary = "List programmes", description = "Programmes in creation order, optionally only those with a status.")
+    @Operation(operationId = "listProgrammes", summary = "List programmes", description = "Programmes in creation order, optionally only those with a status.")
     @APIResponse(responseCode = "200", description = "One page of programmes.")
     public Page<ProgrammeResponse> list(@QueryParam("status") ProgrammeStatus status, @BeanParam PageParams page) {
         return service.list(status, page.toRequest());
@@ -94,18 +94,26 @@ public class ProgrammeResource {
     @Path("{id}")
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Update a programme",
+    @Operation(operationId = "updateProgramme", summary = "Update a programme",
             description = "JSON Merge Patch. `rules`, when sent, replaces the whole list (keep a rule's `id` to keep its "
                     + "cap counters). Status moves DRAFT -> ACTIVE -> CLOSED only. Changes to rules and expiry apply to "
-                    + "points earned from then on.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = ProgrammeRequest.class),
-            examples = @ExampleObject(name = "activate", value = "{\"status\": \"ACTIVE\"}")))
+                    + "points earned from then on. `null` puts a field with a default back to its default.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ProgrammePatch.class),
+                    examples = @ExampleObject(name = "activate", summary = "Start earning",
+                            value = "{\"status\": \"ACTIVE\"}")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammePatch.class),
+                    examples = @ExampleObject(name = "return-window", summary = "A longer return window, default expiry",
+                            value = "{\"pendingDays\": 30, \"expiry\": null}"))})
     @APIResponse(responseCode = "200", description = "The updated programme.")
     @APIResponse(responseCode = "404", description = "No such programme.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A status or currency change that is not allowed.",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "programme-closed", value = "A CLOSED programme cannot be reopened"),
+                    @ExampleObject(name = "programme-active", value = "An ACTIVE programme cannot go back to DRAFT; close it instead"),
+                    @ExampleObject(name = "programme-currency",
+                            value = "The currency of a programme that has been active cannot change")}))
     public ProgrammeResponse patch(@PathParam("id") UUID id, ObjectNode patch) {
         if (patch == null) {
             throw Problems.badRequest("A JSON object with the fields to change is required");

@@ -53,7 +53,7 @@ public class CustomerRewardResource {
     @GET
     @Path("rewards")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
-    @Operation(summary = "What a customer can redeem",
+    @Operation(operationId = "listCustomerRewards", summary = "What a customer can redeem",
             description = "Every reward offered now in the programmes the customer belongs to: first those redeemable now, "
                     + "then the others by points still needed. Each says what blocks it (points, debt, stock, limit, "
                     + "eligibility). The whole list, not paginated: a catalogue is small.")
@@ -68,7 +68,7 @@ public class CustomerRewardResource {
     @POST
     @Path("grants")
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "Give a customer a reward",
+    @Operation(operationId = "grantReward", summary = "Give a customer a reward",
             description = "Issues a reward without points and without eligibility or limit checks, with a reason: the "
                     + "pleasant surprise for the best customers, or the apology after a bad experience. Takes a unit of "
                     + "stock when the reward has one. Requires an `Idempotency-Key` header.")
@@ -82,9 +82,15 @@ public class CustomerRewardResource {
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Out of stock, programme closed, or the Idempotency-Key was used "
-            + "for another request.", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            + "for another request.", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            examples = {
+                    @ExampleObject(name = "out-of-stock", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b is out of stock"),
+                    @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed"),
+                    @ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'apology-web-4411' was already used for a different request")}))
     @APIResponse(responseCode = "422", description = "Unknown reward, or the customer is not a member of its OPT_IN programme.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "unknown-reward", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b does not exist"),
+                    @ExampleObject(name = "not-a-member", value = "The customer is not a member of programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70")}))
     public RestResponse<RedemptionResponse> grant(
             @PathParam("id") UUID customerId,
             @Parameter(description = "Unique per grant, chosen by the caller.", required = true, example = "apology-web-4411")

@@ -137,7 +137,7 @@ public class RedemptionIssuer {
     public RedemptionResponse issueForStampCard(Membership m, UUID rewardId, String ruleId, UUID orderId, UUID apiKeyId) {
         Reward reward = Reward.findById(rewardId);
         if (reward == null) {
-            throw Problems.conflict("stamp-reward-missing", "Stamp rule '" + ruleId + "' of programme " + m.programmeId
+            throw Problems.unprocessable("stamp-reward-missing", "Stamp rule '" + ruleId + "' of programme " + m.programmeId
                     + " names reward " + rewardId + ", which does not exist; set the rule's rewardId to a reward of the "
                     + "programme (or remove it to record completed cards as entitlements)");
         }

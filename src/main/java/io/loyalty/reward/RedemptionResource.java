@@ -61,7 +61,7 @@ public class RedemptionResource {
 
     @POST
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER})
-    @Operation(summary = "Redeem a reward for points",
+    @Operation(operationId = "redeemReward", summary = "Redeem a reward for points",
             description = "In one transaction: checks that the reward is offered, the customer is eligible and under the "
                     + "reward's limit, takes the points (oldest lots first, never below zero), takes one unit of stock and "
                     + "issues a code. Requires an `Idempotency-Key` header: the same key and body again answers 200 with the "
@@ -75,10 +75,22 @@ public class RedemptionResource {
             content = @Content(schema = @Schema(implementation = RedemptionResponse.class)))
     @APIResponse(responseCode = "409", description = "Out of stock (`out-of-stock`), limit per customer reached "
             + "(`limit-reached`), programme not active, or the Idempotency-Key was used for another request.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "out-of-stock", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b is out of stock"),
+                    @ExampleObject(name = "limit-reached", value = "The customer has already redeemed this reward 1 time(s) this month"),
+                    @ExampleObject(name = "programme-not-active", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is CLOSED: its rewards cannot be redeemed"),
+                    @ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'checkout-8d2f-redeem-1' was already used for a different request")}))
     @APIResponse(responseCode = "422", description = "Not enough points (`insufficient-points`), points owed "
             + "(`points-debt`), not eligible, not a member, reward not offered now, or unknown customer or reward.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "insufficient-points", value = "The reward costs 500 points; the customer has 320 available (180 more needed)"),
+                    @ExampleObject(name = "points-debt", value = "The customer owes 120 points (reversed after they were spent); redemption is blocked until the debt is repaid"),
+                    @ExampleObject(name = "not-eligible", value = "The customer may not redeem this reward: needs 2000 lifetime points earned, has 1200"),
+                    @ExampleObject(name = "not-a-member", value = "The customer is not a member of programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70"),
+                    @ExampleObject(name = "reward-unavailable", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b is not offered now (INACTIVE, valid always)"),
+                    @ExampleObject(name = "reward-not-redeemable", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b costs no points: it is only granted (by an admin or a completed stamp card), never redeemed"),
+                    @ExampleObject(name = "unknown-customer", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 does not exist"),
+                    @ExampleObject(name = "unknown-reward", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b does not exist")}))
     public RestResponse<RedemptionResponse> redeem(
             @Parameter(description = "Unique per redemption, chosen by the caller (e.g. the checkout session id).",
                     required = true, example = "checkout-8d2f-redeem-1") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -95,7 +107,7 @@ public class RedemptionResource {
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
-    @Operation(summary = "Find redemptions, or validate a code at checkout",
+    @Operation(operationId = "listRedemptions", summary = "Find redemptions, or validate a code at checkout",
             description = "With `code` (case-insensitive): the redemption with that code, if any, whose `usableNow` says "
                     + "whether checkout may accept it and `notUsableBecause` why not. An unknown code gives an empty list. "
                     + "Also filters by customer and status. PARTNER keys see only redemptions made with their partner.")
@@ -110,7 +122,7 @@ public class RedemptionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
-    @Operation(summary = "Get a redemption", description = "The redemption with its code, status and every transition.")
+    @Operation(operationId = "getRedemption", summary = "Get a redemption", description = "The redemption with its code, status and every transition.")
     @APIResponse(responseCode = "200", description = "The redemption.")
     @APIResponse(responseCode = "404", description = "No such redemption.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -121,7 +133,7 @@ public class RedemptionResource {
     @POST
     @Path("{id}/use")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER})
-    @Operation(summary = "Mark a code as used on an order",
+    @Operation(operationId = "useRedemption", summary = "Mark a code as used on an order",
             description = "ISSUED -> USED. Repeating it with the same order answers 200 with the same result; another order, "
                     + "a cancelled or an expired code answers 409.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UseRequest.class),
@@ -130,9 +142,14 @@ public class RedemptionResource {
     @APIResponse(responseCode = "404", description = "No such redemption.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already used on another order, cancelled or expired.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "redemption-used", value = "Code K7QH-M3XR-9TWD-PB4N was already used on order web-100199"),
+                    @ExampleObject(name = "redemption-cancelled", value = "Code K7QH-M3XR-9TWD-PB4N was cancelled"),
+                    @ExampleObject(name = "redemption-expired", value = "Code K7QH-M3XR-9TWD-PB4N expired at 2026-11-20T00:00:00Z")}))
     @APIResponse(responseCode = "422", description = "The order does not exist or belongs to another customer.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "unknown-order", value = "Order 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 does not exist"),
+                    @ExampleObject(name = "order-customer", value = "Order 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 belongs to another customer than the redemption")}))
     public RedemptionResponse use(@PathParam("id") UUID id, @NotNull @Valid UseRequest request) {
         return lifecycle.use(id, request, Caller.of(identity));
     }
@@ -140,7 +157,7 @@ public class RedemptionResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER})
-    @Operation(summary = "Cancel an unused redemption",
+    @Operation(operationId = "cancelRedemption", summary = "Cancel an unused redemption",
             description = "ISSUED -> CANCELLED: the points come back with their original expiry dates (points whose expiry "
                     + "has passed meanwhile are forfeited, as they would have expired unspent) and the unit of stock comes "
                     + "back. Cancelling again answers 200 with the same result; a used or expired code answers 409.")
@@ -150,7 +167,9 @@ public class RedemptionResource {
     @APIResponse(responseCode = "404", description = "No such redemption.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already used or expired.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "redemption-used", value = "Code K7QH-M3XR-9TWD-PB4N was used on order web-100199; a used redemption cannot be cancelled"),
+                    @ExampleObject(name = "redemption-expired", value = "Code K7QH-M3XR-9TWD-PB4N has expired")}))
     public RedemptionResponse cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
         return lifecycle.cancel(id, request, Caller.of(identity));
     }
@@ -166,7 +185,7 @@ public class RedemptionResource {
     @POST
     @Path("expiry-runs")
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "Expire unused codes now",
+    @Operation(operationId = "runRedemptionExpiry", summary = "Expire unused codes now",
             description = "Marks ISSUED redemptions whose code expired by `asOf` (default now) as EXPIRED, giving their "
                     + "points back when the reward says so and their stock back. The scheduled job does the same every "
                     + "`loyalty.expiry.every`; running it again, or on several instances at once, expires nothing twice.")

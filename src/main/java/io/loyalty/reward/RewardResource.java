@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,7 +53,7 @@ public class RewardResource {
 
     @POST
     @RolesAllowed(Role.Names.ADMIN)
-    @Operation(summary = "Add a reward to the catalogue",
+    @Operation(operationId = "createReward", summary = "Add a reward to the catalogue",
             description = "A reward belongs to a programme and costs points (0 for rewards that are only granted or earned "
                     + "with a stamp card). Each type has its own fields; see the RewardRequest schema.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RewardRequest.class), examples = {
@@ -70,9 +71,11 @@ public class RewardResource {
     @APIResponse(responseCode = "201", description = "Created; `Location` points at the reward.",
             content = @Content(schema = @Schema(implementation = RewardResponse.class)))
     @APIResponse(responseCode = "409", description = "The programme is closed.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed: it offers no rewards")}))
     @APIResponse(responseCode = "422", description = "The programme does not exist.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "unknown-programme", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 does not exist")}))
     public RestResponse<RewardResponse> create(@NotNull @Valid RewardRequest request, @Context UriInfo uriInfo) {
         RewardResponse created = service.create(request);
         return RestResponse.ResponseBuilder.<RewardResponse>created(
@@ -82,7 +85,7 @@ public class RewardResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
-    @Operation(summary = "Get a reward", description = "One catalogue entry, with the stock and pool codes left.")
+    @Operation(operationId = "getReward", summary = "Get a reward", description = "One catalogue entry, with the stock and pool codes left.")
     @APIResponse(responseCode = "200", description = "The reward.")
     @APIResponse(responseCode = "404", description = "No such reward.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -92,7 +95,7 @@ public class RewardResource {
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
-    @Operation(summary = "List the catalogue",
+    @Operation(operationId = "listRewards", summary = "List the catalogue",
             description = "Rewards in creation order, optionally of one programme, type or status. For what one customer can "
                     + "redeem, use GET /customers/{id}/rewards.")
     @APIResponse(responseCode = "200", description = "One page of rewards.")
@@ -105,22 +108,33 @@ public class RewardResource {
     @Path("{id}")
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Update a reward",
+    @Operation(operationId = "updateReward", summary = "Update a reward",
             description = "JSON Merge Patch. Setting `stock` sets the units left; `status` INACTIVE withdraws the reward "
                     + "(codes already issued stay valid). The programme cannot change.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = RewardRequest.class),
-            examples = @ExampleObject(name = "restock", value = "{\"stock\": 250}")))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = RewardPatch.class),
+                    examples = @ExampleObject(name = "restock", summary = "Set the units left", value = "{\"stock\": 250}")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RewardPatch.class),
+                    examples = @ExampleObject(name = "unlimited", summary = "No stock limit, no end date",
+                            value = "{\"stock\": null, \"validTo\": null}"))})
     @APIResponse(responseCode = "200", description = "The updated reward.")
     @APIResponse(responseCode = "404", description = "No such reward.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A change of programme, or activating a reward of a closed programme.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "reward-programme", value = "The programme of a reward cannot change; create a new reward"),
+                    @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed: it offers no rewards")}))
     public RewardResponse patch(@PathParam("id") UUID id, ObjectNode patch) {
         if (patch == null) {
             throw Problems.badRequest("A JSON object with the fields to change is required");
         }
         return service.patch(id, patch);
+    }
+
+    @Schema(name = "CodeImportRequest", description = "Codes for a reward's pool, for the contract only: the body is read by hand.")
+    public record CodeImportRequest(
+            @Schema(required = true, maxItems = 100000, example = "[\"GIFT-7731-AXQ\", \"GIFT-7732-BRT\"]",
+                    description = "4-64 letters, digits, '-' or '_' each.") List<String> codes) {
     }
 
     @Schema(name = "CodeImport")
@@ -137,20 +151,24 @@ public class RewardResource {
     @Path("{id}/codes")
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import codes into a reward's pool",
+    @Operation(operationId = "importRewardCodes", summary = "Import codes into a reward's pool",
             description = "For rewards with `codeSource` POOL: codes made by an external system (a gift-card provider, a "
                     + "partner's till). JSON `{\"codes\": [...]}`, or CSV / plain text with one code per line (a first line "
                     + "`code` is a header and skipped). Codes are 4-64 letters, digits, '-' or '_', unique case-insensitively "
                     + "across all pools; known ones are skipped, so sending a file twice is harmless. At most 100,000 per request.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json",
-                    value = "{\"codes\": [\"GIFT-7731-AXQ\", \"GIFT-7732-BRT\"]}")),
-            @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv", value = "code\nGIFT-7731-AXQ\nGIFT-7732-BRT\n"))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeImportRequest.class),
+                    examples = @ExampleObject(name = "json", value = "{\"codes\": [\"GIFT-7731-AXQ\", \"GIFT-7732-BRT\"]}")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "csv", value = "code\nGIFT-7731-AXQ\nGIFT-7732-BRT\n")),
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "lines", value = "GIFT-7731-AXQ\nGIFT-7732-BRT\n"))})
     @APIResponse(responseCode = "200", description = "What was added and skipped.")
     @APIResponse(responseCode = "404", description = "No such reward.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The reward generates its codes (codeSource GENERATED).",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "reward-not-pooled", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b generates its codes; set codeSource to POOL before importing codes")}))
     public CodeImportResponse importCodes(@PathParam("id") UUID id, String body,
                                           @jakarta.ws.rs.HeaderParam("Content-Type") String contentType) {
         List<String> codes = contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON)

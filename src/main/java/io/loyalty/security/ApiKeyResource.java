@@ -45,7 +45,7 @@ public class ApiKeyResource {
     }
 
     @POST
-    @Operation(summary = "Create an API key",
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
             description = "Issues a new API client with one role. The response is the only place the key is ever "
                     + "shown; only a hash is stored. PARTNER keys must name the partner they act for.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiKeyRequest.class),
@@ -62,7 +62,7 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List API keys",
+    @Operation(operationId = "listApiKeys", summary = "List API keys",
             description = "Lists API clients in creation order, showing each key's prefix, never the key. "
                     + "Revoked keys are left out unless `includeRevoked=true`.")
     @APIResponse(responseCode = "200", description = "One page of keys.")
@@ -74,7 +74,7 @@ public class ApiKeyResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an API key", description = "One API client, without its key.")
+    @Operation(operationId = "getApiKey", summary = "Get an API key", description = "One API client, without its key.")
     @APIResponse(responseCode = "200", description = "The key's metadata.")
     @APIResponse(responseCode = "404", description = "No such key.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -84,14 +84,16 @@ public class ApiKeyResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke an API key",
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
             description = "The key stops working at once. Revoking a revoked key is a no-op. The last active "
                     + "ADMIN key cannot be revoked (409). The record is kept for audit.")
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "404", description = "No such key.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It is the last active ADMIN key.",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "last-admin-key",
+                            value = "This is the last active ADMIN key; create another ADMIN key before revoking it")))
     public void revoke(@PathParam("id") UUID id) {
         service.revoke(id);
     }

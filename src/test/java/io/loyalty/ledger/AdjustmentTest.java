@@ -32,6 +32,7 @@ public class AdjustmentTest {
         Map<String, Object> credit = Map.of("programmeId", p, "points", 250, "reason", "Apology for a late delivery");
         Response first = adjust(c, key, credit);
         first.then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/customers/" + c + "/points/ledger"))
                 .body("type", equalTo("ADJUST"))
                 .body("points", equalTo(250))
                 .body("balanceAfter", equalTo(250))

@@ -37,6 +37,7 @@ public class EventTest {
         String p = programmeWithBirthdayAndSignup();
         String c = Fixtures.member(p);
         event(c, UUID.randomUUID().toString(), "birthday").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/customers/" + c + "/points/ledger"))
                 .body("awards", hasSize(1))
                 .body("awards[0].points", equalTo(100))
                 .body("awards[0].limited", equalTo(false));

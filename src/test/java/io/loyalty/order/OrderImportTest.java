@@ -97,7 +97,7 @@ public class OrderImportTest {
         String p = Fixtures.programme(List.of(Fixtures.spend("spend", 1)));
         String ext = TestSupport.unique("member");
         String member = asAdmin().body(Map.of("externalId", ext)).post("/api/v1/customers").path("id");
-        asAdmin().body(Map.of("customerId", member)).post("/api/v1/programmes/" + p + "/members").then().statusCode(200);
+        asAdmin().body(Map.of("customerId", member)).post("/api/v1/programmes/" + p + "/members").then().statusCode(201);
         String run = TestSupport.unique("nd");
         String ndjson = String.join("\n",
                 "{\"externalId\":\"" + run + "-1\",\"customerExternalId\":\"" + ext + "\",\"placedAt\":\"2025-01-01T10:00:00Z\",\"currency\":\"INR\",\"total\":100,\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":100}]}",

@@ -46,6 +46,7 @@ public class ReturnTest {
         Response first = returnItems(id, UUID.randomUUID().toString(), lines(2, 1));
         // one samosa of 30: spend 190 x 30/190 = 30, bonus 90 x 30/90 = 30
         first.then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/orders/" + id))
                 .body("amount", equalTo(30.0f))
                 .body("orderStatus", equalTo("PARTIALLY_RETURNED"))
                 .body("reversals[0].points", equalTo(60))

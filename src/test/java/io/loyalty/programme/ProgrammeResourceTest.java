@@ -102,8 +102,15 @@ public class ProgrammeResourceTest {
         String c = Fixtures.customer();
         asAdmin().get("/api/v1/customers/" + c + "/memberships").then().statusCode(200)
                 .body("programmeId", org.hamcrest.Matchers.not(hasItem(p)));
-        asRole("STOREFRONT").body(Map.of("customerId", c)).post(PATH + "/" + p + "/members").then().statusCode(200)
+        asRole("STOREFRONT").body(Map.of("customerId", c)).post(PATH + "/" + p + "/members").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith(PATH + "/" + p + "/members/" + c))
                 .body("status", equalTo("ACTIVE")).body("joinedAt", notNullValue());
+        asRole("STOREFRONT").body(Map.of("customerId", c)).post(PATH + "/" + p + "/members").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+        asRole("ANALYST").get(PATH + "/" + p + "/members/" + c).then().statusCode(200)
+                .body("programmeId", equalTo(p)).body("status", equalTo("ACTIVE"));
+        asAdmin().get(PATH + "/" + p + "/members/" + Fixtures.customer()).then().statusCode(404)
+                .body("type", equalTo("urn:loyalty:problem:not-found"));
         post(order(c, new Object[]{"A", "x", 1, "10"})).then().statusCode(201);
 
         asAdmin().delete(PATH + "/" + p + "/members/" + c).then().statusCode(204);

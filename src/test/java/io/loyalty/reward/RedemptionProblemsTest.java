@@ -40,7 +40,7 @@ public class RedemptionProblemsTest {
         String customer = Fixtures.member(p);
 
         Fixtures.post(Fixtures.order(customer, new Object[]{"CHAI", "drinks", 1, "60.00"})).then()
-                .statusCode(409).contentType(PROBLEM)
+                .statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("urn:loyalty:problem:stamp-reward-missing"))
                 .body("detail", containsString("'card'"))
                 .body("detail", containsString(freeChai));
