@@ -2,7 +2,6 @@ package io.loyalty.common;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -14,7 +13,7 @@ import jakarta.inject.Singleton;
  * Reads request bodies strictly: a body two parsers could read differently, or that only means something
  * after a guess, is a 400 rather than a silently chosen value. Refused: duplicate keys (which one wins
  * depends on the parser), anything after the JSON value, a fraction where a whole number is expected
- * ({@code "quantity": 1.9} is not 1), and numbers or booleans where a string is expected (and the reverse).
+ * ({@code "quantity": 1.9} is not 1), numbers or booleans where a string is expected, and a string where a boolean is.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -25,10 +24,11 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         for (CoercionInputShape scalar : new CoercionInputShape[]{
                 CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
         }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // Numbers written as strings stay accepted ("344.99" is exact, a JSON float in JavaScript may not be).
     }
 }

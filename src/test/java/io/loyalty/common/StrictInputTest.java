@@ -56,7 +56,7 @@ public class StrictInputTest {
     }
 
     @Test
-    void numbersAndBooleansAreNotStringsNorTheReverse() {
+    void numbersAndBooleansAreNotStringsNorStringsBooleans() {
         problem400(asAdmin().body("{\"externalId\": 12345}").post("/api/v1/customers").then())
                 .body("violations[0].field", equalTo("externalId"));
         problem400(asAdmin().body("{\"externalId\": \"" + TestSupport.unique("b") + "\", \"firstName\": true}")
