@@ -113,4 +113,19 @@ public final class Fixtures {
         } while (cursor != null);
         return sum;
     }
+
+    /**
+     * The debt invariant: a membership owes points only when it holds none, available or pending, that could
+     * pay them (the API reports available net of debt).
+     */
+    public static void assertNoDebtBesidePoints(String customerId, String programmeId) {
+        Map<String, Object> b = balance(customerId, programmeId);
+        long debt = ((Number) b.get("debt")).longValue();
+        if (debt > 0) {
+            long available = ((Number) b.get("available")).longValue();
+            long pending = ((Number) b.get("pending")).longValue();
+            org.junit.jupiter.api.Assertions.assertEquals(0, available + debt, "a debt beside available points: " + b);
+            org.junit.jupiter.api.Assertions.assertEquals(0, pending, "a debt beside pending points: " + b);
+        }
+    }
 }

@@ -19,6 +19,17 @@ public interface LoyaltyConfig {
 
     Expiry expiry();
 
+    Http http();
+
+    interface Http {
+        /**
+         * The largest request body any endpoint but the bulk imports accepts. A JSON body is parsed in memory,
+         * so this bounds what one request can cost; imports stream to disk under quarkus.http.limits.max-body-size.
+         */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize jsonMaxBodySize();
+    }
+
     interface Expiry {
         /** How often the expiry job runs, as a Quarkus scheduler interval such as 10m; "off" disables it. */
         @WithDefault("10m")

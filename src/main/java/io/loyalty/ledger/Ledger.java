@@ -120,24 +120,19 @@ public class Ledger {
     }
 
     /**
-     * Debits points, drawing from the given lots in order (each up to what remains of it). Whatever
-     * they cannot cover becomes debt, which later credits repay.
+     * Debits points, drawing from the given lots in order (each up to what remains of it), then from the
+     * membership's other open lots, oldest first. Only what no lot can cover becomes debt, which later
+     * credits repay: so a membership never owes points while it holds points that could pay them, whatever
+     * the order of events (a return after a top-up leaves no debt, as one before it would not).
      */
     public LedgerEntry debit(Membership m, EntryType type, long points, List<PointLot> from, Source source) {
         if (points <= 0) {
             throw new IllegalArgumentException("the amount of a debit is positive");
         }
         LedgerEntry entry = entry(m, type, -points, source);
-        long left = points;
-        for (PointLot lot : from) {
-            if (left == 0) {
-                break;
-            }
-            long take = Math.min(left, lot.remaining);
-            if (take > 0) {
-                allocate(entry.id, lot, take);
-                left -= take;
-            }
+        long left = drawFrom(entry, from, points);
+        if (left > 0) {
+            left = drawFrom(entry, openLots(m, source.occurredAt()), left);
         }
         m.debt += left;
         switch (type) {
@@ -148,6 +143,37 @@ public class Ledger {
             case EARN, REFUND -> throw new IllegalArgumentException(type + " is a credit");
         }
         return entry;
+    }
+
+    /** Draws up to {@code points} from the lots in order; answers what they could not cover. */
+    private long drawFrom(LedgerEntry entry, List<PointLot> lots, long points) {
+        long left = points;
+        for (PointLot lot : lots) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, lot.remaining);
+            if (take > 0) {
+                allocate(entry.id, lot, take);
+                left -= take;
+            }
+        }
+        return left;
+    }
+
+    /**
+     * Every lot with points left that has not expired at {@code at}, pending ones included (a debt must not
+     * sit beside points that will become available), oldest first, locked.
+     */
+    @SuppressWarnings("unchecked")
+    private List<PointLot> openLots(Membership m, Instant at) {
+        return em.createNativeQuery("""
+                        SELECT * FROM point_lot WHERE membership_id = :m AND remaining > 0
+                          AND (expires_at IS NULL OR expires_at > :at) ORDER BY earned_at, entry_id FOR UPDATE""",
+                        PointLot.class)
+                .setParameter("m", m.id)
+                .setParameter("at", at)
+                .getResultList();
     }
 
     /**

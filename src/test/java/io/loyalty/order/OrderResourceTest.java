@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 public class OrderResourceTest {
@@ -189,13 +190,16 @@ public class OrderResourceTest {
              PreparedStatement s = conn.prepareStatement("""
                      SELECT m.id, m.balance, m.debt,
                             (SELECT coalesce(sum(points), 0) FROM ledger_entry e WHERE e.membership_id = m.id),
-                            (SELECT coalesce(sum(remaining), 0) FROM point_lot l WHERE l.membership_id = m.id)
+                            (SELECT coalesce(sum(remaining), 0) FROM point_lot l WHERE l.membership_id = m.id),
+                            (SELECT coalesce(sum(remaining), 0) FROM point_lot l WHERE l.membership_id = m.id
+                                AND (l.expires_at IS NULL OR l.expires_at > now()))
                      FROM membership m WHERE m.customer_id = ?""")) {
             s.setObject(1, UUID.fromString(customerId));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     assertEquals(rs.getLong(2), rs.getLong(4), "balance == ledger sum");
                     assertEquals(rs.getLong(2), rs.getLong(5) - rs.getLong(3), "balance == lots - debt");
+                    assertTrue(rs.getLong(3) == 0 || rs.getLong(6) == 0, "no debt beside open lots");
                 }
             }
         }

@@ -121,6 +121,7 @@ public class ReturnTest {
         assertEquals(1, codes.stream().filter(x -> x == 201).count(), "codes " + codes);
         assertEquals(7, codes.stream().filter(x -> x == 422).count(), "codes " + codes);
         assertEquals(0L, Fixtures.ledgerSum(c, p));
+        Fixtures.assertNoDebtBesidePoints(c, p);
     }
 
     private static String card(String programme, String customer, String ruleId, String field) {

@@ -35,6 +35,7 @@ public class RedemptionConcurrencyTest {
         assertEquals(0, Rewards.stock(reward));
         assertEquals(200L, Rewards.available(c, p));
         assertEquals(200L, Fixtures.ledgerSum(c, p));
+        Fixtures.assertNoDebtBesidePoints(c, p);
         asAdmin().queryParam("customerId", c).get("/api/v1/redemptions").then().statusCode(200).body("items", hasSize(3));
         Map<String, Object> balance = Fixtures.balance(c, p);
         assertEquals(300, ((Number) balance.get("redeemed")).intValue());
@@ -52,6 +53,7 @@ public class RedemptionConcurrencyTest {
         assertEquals(35, statuses.stream().filter(s -> s == 422).count(), "statuses: " + statuses);
         assertEquals(0L, Rewards.available(c, p));
         assertEquals(0L, Fixtures.ledgerSum(c, p));
+        Fixtures.assertNoDebtBesidePoints(c, p);
         assertEquals(0, ((Number) Fixtures.balance(c, p).get("balance")).intValue());
     }
 
@@ -68,6 +70,7 @@ public class RedemptionConcurrencyTest {
         assertEquals(19, responses.stream().filter(r -> r.statusCode() == 200).count());
         assertEquals(400L, Rewards.available(c, p));
         assertEquals(400L, Fixtures.ledgerSum(c, p));
+        Fixtures.assertNoDebtBesidePoints(c, p);
     }
 
     @Test
@@ -85,5 +88,6 @@ public class RedemptionConcurrencyTest {
         List<Object> transitions = asAdmin().get("/api/v1/redemptions/" + id).jsonPath().getList("transitions");
         assertEquals(2, transitions.size());
         assertEquals(status.equals("CANCELLED") ? 100L : 0L, Fixtures.ledgerSum(c, p));
+        Fixtures.assertNoDebtBesidePoints(c, p);
     }
 }

@@ -90,7 +90,19 @@ public final class Problems {
      * itself, so the {@code instance} is set here.
      */
     public static jakarta.ws.rs.core.Response respond(HttpProblem problem, jakarta.ws.rs.core.UriInfo uriInfo) {
-        return HttpProblem.builder(problem).withInstance(URI.create(uriInfo.getPath())).build().toResponse();
+        return HttpProblem.builder(problem).withInstance(instance(uriInfo.getPath())).build().toResponse();
+    }
+
+    /**
+     * The request path as a URI reference. The path arrives decoded, so it may hold characters a URI
+     * cannot (a space, {@code <}, a NUL): those are quoted again rather than failing the error response.
+     */
+    public static URI instance(String path) {
+        try {
+            return new URI(null, null, path, null);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     /** The name of the database constraint behind an exception, if one is. */

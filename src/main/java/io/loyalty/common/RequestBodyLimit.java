@@ -1,0 +1,100 @@
+package io.loyalty.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyalty.common.error.Problems;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Bounds the request body of every endpoint except the bulk imports, before any of it is read: the global
+ * {@code quarkus.http.limits.max-body-size} must be large for imports, and without this one request with a
+ * huge JSON body could fill the heap. A declared length over the limit is refused at once; a chunked body is
+ * cut off by Quarkus when it passes the limit.
+ */
+@ApplicationScoped
+public class RequestBodyLimit {
+    /** The only endpoints that stream their body to disk instead of parsing it in memory. */
+    static final String IMPORTS = "/api/v1/imports";
+
+    /** How much of a refused body is read and discarded before the connection is closed instead. */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+    private final long limit;
+    private final ObjectMapper mapper;
+
+    RequestBodyLimit(LoyaltyConfig config, ObjectMapper mapper) {
+        this.limit = config.http().jsonMaxBodySize().asLongValue();
+        this.mapper = mapper;
+    }
+
+    // Order -1: after Quarkus's own limit handler (-2), so the smaller limit set here is the one that holds.
+    void install(@Observes Router router) {
+        router.route().order(-1).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        if (ctx.normalizedPath().startsWith(IMPORTS)) {
+            ctx.next();
+            return;
+        }
+        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, limit);
+            ctx.next();
+            return;
+        }
+        long length;
+        try {
+            length = Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            length = Long.MAX_VALUE;
+        }
+        if (length <= limit) {
+            ctx.next();
+            return;
+        }
+        refuse(ctx);
+    }
+
+    /**
+     * A 413 problem, sent at once. The body the client is still sending is read and thrown away (so that a
+     * client that writes its whole body before reading sees the 413 rather than a broken pipe), but only up
+     * to {@link #DRAIN_LIMIT}: past that the connection is closed.
+     */
+    private void refuse(RoutingContext ctx) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problems.TYPE_PREFIX + "content-too-large");
+        problem.put("title", "Content Too Large");
+        problem.put("status", 413);
+        problem.put("detail", "The request body is larger than " + limit + " bytes, the limit for this endpoint; "
+                + "send order history through POST " + IMPORTS + "/orders");
+        problem.put("instance", String.valueOf(Problems.instance(ctx.normalizedPath())));
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":413}";
+        }
+        HttpServerRequest request = ctx.request();
+        AtomicLong drained = new AtomicLong();
+        request.handler(chunk -> {
+            if (drained.addAndGet(chunk.length()) > DRAIN_LIMIT) {
+                request.connection().close();
+            }
+        });
+        request.resume();
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .setStatusCode(413)
+                .end(body);
+    }
+}
