@@ -73,6 +73,7 @@ public class OrderImportService {
 
     public enum Format { NDJSON, CSV }
 
+    @jakarta.inject.Inject io.loyalty.common.BusinessMetrics metrics;
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final Validator validator;
@@ -576,6 +577,7 @@ public class OrderImportService {
     }
 
     private void finishLocked(UUID jobId, Progress progress, String status, String error) {
+        metrics.importRows(progress.imported, progress.duplicates, progress.rejected);
         try (Connection c = dataSource.getConnection()) {
             if (!progress.rejections.isEmpty()) {
                 c.setAutoCommit(false);

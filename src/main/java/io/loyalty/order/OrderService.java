@@ -44,6 +44,7 @@ import java.util.UUID;
 public class OrderService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    @jakarta.inject.Inject io.loyalty.common.BusinessMetrics metrics;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final CustomerService customers;
@@ -172,6 +173,7 @@ public class OrderService {
         em.persist(order);
         lines.forEach(em::persist);
         em.flush();
+        metrics.orderAccrued(order.accrual.stream().map(ProgrammeAccrual::programmeId).toList());
         return new Posted(OrderResponse.from(order, lines), true);
     }
 

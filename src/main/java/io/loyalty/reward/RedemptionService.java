@@ -47,6 +47,7 @@ import java.util.UUID;
 public class RedemptionService {
     private static final int EXPIRY_BATCH = 200;
 
+    @jakarta.inject.Inject io.loyalty.common.BusinessMetrics metrics;
     private final EntityManager em;
     private final MembershipService memberships;
     private final Ledger ledger;
@@ -491,6 +492,7 @@ public class RedemptionService {
         t.apiKeyId = apiKeyId;
         t.occurredAt = at;
         em.persist(t);
+        metrics.redemption(status);
         return t;
     }
 

@@ -76,6 +76,16 @@ public class RequestIdTest {
     }
 
     @Test
+    void browsersMayReadTheRequestIdAndLocation() {
+        // Tests run with CORS on for https://shop.example.test; production enables it by configuration.
+        String exposed = asAdmin().header("Origin", "https://shop.example.test").get("/api/v1/customers").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://shop.example.test"))
+                .extract().header("Access-Control-Expose-Headers");
+        assertTrue(exposed != null && exposed.contains("Location") && exposed.contains("X-Request-Id"), exposed);
+    }
+
+    @Test
     void everyLogLineOfARequestCarriesItsId() {
         try (LogCapture logs = LogCapture.start()) {
             RestAssured.given().header("X-Request-Id", "req-log-1").get("/test-probe/log").then().statusCode(200);
