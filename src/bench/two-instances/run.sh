@@ -67,9 +67,11 @@ echo "redemptions made with the replayed Idempotency-Key: $KEYED (want 1)"
 echo "points earned by the order posted 20 times: $EARNED (want 250)"
 ERRORS=$(grep -h -c " ERROR " "$WORK"/app-*.log | paste -sd+ | bc)
 echo "ERROR lines in the two application logs: $ERRORS (want 0)"
+SQL_LOGGED=$(cat "$WORK"/app-*.log | grep -ci "insert into")
+echo "log lines with SQL (replays must not log their failed insert): $SQL_LOGGED (want 0)"
 
 if [ "$SCENARIOS" = 0 ] && [ "$OFF" = 0 ] && [ "$ORDERS" = 1 ] && [ "$SOLD" = 3 ] && [ "$KEYED" = 1 ] \
-   && [ "$EARNED" = 250 ] && [ "$ERRORS" = 0 ]; then
+   && [ "$EARNED" = 250 ] && [ "$ERRORS" = 0 ] && [ "$SQL_LOGGED" = 0 ]; then
   echo "PASS"
 else
   fail "see the lines above"
