@@ -1,5 +1,6 @@
 package io.loyalty.ledger;
 
+import io.loyalty.common.BusinessMetrics;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import io.loyalty.programme.Membership;
@@ -23,9 +24,11 @@ import java.util.UUID;
 public class Ledger {
 
     private final EntityManager em;
+    private final BusinessMetrics metrics;
 
-    Ledger(EntityManager em) {
+    Ledger(EntityManager em, BusinessMetrics metrics) {
         this.em = em;
+        this.metrics = metrics;
     }
 
     /** Where an entry came from, for the audit trail. */
@@ -233,8 +236,14 @@ public class Ledger {
         e.occurredAt = source.occurredAt();
         e.createdAt = Timestamps.now();
         em.persist(e);
+        metrics.points(m.programmeId, MOVEMENTS.get(type), signedPoints);
         return e;
     }
+
+    /** How each entry type is named in the loyalty_points_total series. */
+    private static final java.util.Map<EntryType, String> MOVEMENTS = java.util.Map.of(
+            EntryType.EARN, "issued", EntryType.REDEEM, "redeemed", EntryType.EXPIRE, "expired",
+            EntryType.REVERSE, "reversed", EntryType.REFUND, "refunded", EntryType.ADJUST, "adjusted");
 
     private void allocate(UUID debitId, PointLot lot, long points) {
         LedgerAllocation a = new LedgerAllocation();

@@ -1,6 +1,7 @@
 package io.loyalty.order;
 
 import io.agroal.api.AgroalDataSource;
+import io.loyalty.common.BusinessMetrics;
 import io.loyalty.common.error.Problems;
 import io.loyalty.security.Caller;
 import io.quarkus.runtime.StartupEvent;
@@ -29,12 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
 class ImportJobs {
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
     static final int ABANDONED_AFTER_MINUTES = 5;
+    private final BusinessMetrics metrics;
 
     private final AgroalDataSource dataSource;
     /** Jobs this instance has queued or is running. */
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
 
-    ImportJobs(AgroalDataSource dataSource) {
+    ImportJobs(AgroalDataSource dataSource, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
     }
 
@@ -118,6 +121,7 @@ class ImportJobs {
                 s.executeUpdate();
             }
             c.commit();
+            metrics.importRows(progress.imported(), progress.duplicates(), progress.rejected());
         } catch (SQLException e) {
             LOG.errorf(e, "Could not record the end of import %s", id);
         }

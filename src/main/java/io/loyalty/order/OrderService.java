@@ -1,6 +1,7 @@
 package io.loyalty.order;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loyalty.common.BusinessMetrics;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Keyset;
 import io.loyalty.common.Page;
@@ -40,10 +41,12 @@ public class OrderService {
     private final CustomerService customers;
     private final EarningService earning;
     private final RedemptionIssuer redemptions;
+    private final BusinessMetrics metrics;
 
     OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, EarningService earning,
-                 RedemptionIssuer redemptions) {
+                 RedemptionIssuer redemptions, BusinessMetrics metrics) {
         this.em = em;
+        this.metrics = metrics;
         this.mapper = mapper;
         this.customers = customers;
         this.earning = earning;
@@ -144,6 +147,7 @@ public class OrderService {
         em.persist(order);
         lines.forEach(em::persist);
         em.flush();
+        metrics.orderAccrued(order.accrual.stream().map(AccrualSnapshot::programmeId).toList());
         return new Posted(OrderResponse.from(order, lines), true);
     }
 

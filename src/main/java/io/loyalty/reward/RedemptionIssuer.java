@@ -41,10 +41,12 @@ public class RedemptionIssuer {
     private final Idempotency idempotency;
     private final RewardEligibility eligibility;
     private final CustomerService customers;
+    private final RedemptionTransitions transitions;
 
     RedemptionIssuer(EntityManager em, MembershipService memberships, Ledger ledger, Idempotency idempotency,
-                     RewardEligibility eligibility, CustomerService customers) {
+                     RewardEligibility eligibility, CustomerService customers, RedemptionTransitions transitions) {
         this.em = em;
+        this.transitions = transitions;
         this.customers = customers;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -182,7 +184,7 @@ public class RedemptionIssuer {
             case GRANTED -> "granted: " + x.reason;
             case STAMP_CARD -> x.reason;
         };
-        RedemptionTransition issued = RedemptionTransition.record(x, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
+        RedemptionTransition issued = transitions.record(x, reward, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
         em.flush();
         return RedemptionViews.describe(x, reward, m.balance, now, List.of(issued));
     }

@@ -37,8 +37,11 @@ public class RedemptionLifecycle {
     private final MembershipService memberships;
     private final Ledger ledger;
     private final OrderLookup orders;
+    private final RedemptionTransitions transitions;
 
-    RedemptionLifecycle(EntityManager em, MembershipService memberships, Ledger ledger, OrderLookup orders) {
+    RedemptionLifecycle(EntityManager em, MembershipService memberships, Ledger ledger, OrderLookup orders,
+                        RedemptionTransitions transitions) {
+        this.transitions = transitions;
         this.em = em;
         this.memberships = memberships;
         this.ledger = ledger;
@@ -79,7 +82,7 @@ public class RedemptionLifecycle {
         x.usedOrderId = request.orderId();
         x.usedOrderExternalId = request.orderExternalId();
         x.updatedAt = now;
-        RedemptionTransition.record(x, RedemptionStatus.USED, 0,
+        transitions.record(x, Reward.findById(x.rewardId), RedemptionStatus.USED, 0,
                 "used on order " + orderRef(x.usedOrderId, x.usedOrderExternalId), caller.apiKeyId(), now);
         em.flush();
         return describe(x, now);
@@ -195,7 +198,7 @@ public class RedemptionLifecycle {
             detail.append(", ").append(forfeited).append(refund ? " forfeited (their expiry date had passed)"
                     : " not refunded (the reward does not refund expired codes)");
         }
-        RedemptionTransition.record(x, status, refunded, detail.toString(), apiKeyId, now);
+        transitions.record(x, reward, status, refunded, detail.toString(), apiKeyId, now);
         return new long[]{refunded, forfeited};
     }
 

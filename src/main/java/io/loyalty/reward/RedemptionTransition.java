@@ -26,19 +26,4 @@ public class RedemptionTransition extends PanacheEntityBase {
     public String detail;
     public UUID apiKeyId;
     public Instant occurredAt;
-
-    /** Stores the status a redemption has just reached. */
-    static RedemptionTransition record(Redemption x, RedemptionStatus status, long refunded, String detail,
-                                       UUID apiKeyId, Instant at) {
-        RedemptionTransition t = new RedemptionTransition();
-        t.id = Ids.newId();
-        t.redemptionId = x.id;
-        t.status = status;
-        t.pointsRefunded = refunded;
-        t.detail = detail;
-        t.apiKeyId = apiKeyId;
-        t.occurredAt = at;
-        t.persist();
-        return t;
-    }
 }

@@ -16,6 +16,9 @@ public record Problem(
         @Schema(required = true, example = "400") int status,
         @Schema(example = "email must be a well-formed email address") String detail,
         @Schema(required = true, example = "/api/v1/customers") String instance,
+        @Schema(required = true, example = "3f1c2a4e-8d7b-4e2f-9a51-0c6d2b7e9f10",
+                description = "The request's X-Request-Id (the caller's or a generated one); quote it to find the request's log lines.")
+        String requestId,
         @Schema(description = "Present on validation failures: one entry per invalid field.") List<Violation> violations) {
 
     @Schema(name = "Violation")
