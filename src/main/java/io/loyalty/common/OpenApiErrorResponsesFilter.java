@@ -11,8 +11,6 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +62,8 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         STATUS.put(403, new String[]{"forbidden", "Forbidden", "The role of this API key does not allow this operation"});
         STATUS.put(404, new String[]{"not-found", "Not Found", null});
         STATUS.put(409, new String[]{"conflict", "Conflict", null});
-        STATUS.put(413, new String[]{"payload-too-large", "Request Entity Too Large", "The request body is larger than the limit"});
+        STATUS.put(413, new String[]{"payload-too-large", "Request Entity Too Large",
+                "The request body is larger than 1048576 bytes, the limit for this endpoint"});
         STATUS.put(415, new String[]{"unsupported-media-type", "Unsupported Media Type", null});
         STATUS.put(422, new String[]{"unprocessable", "Unprocessable Content", null});
         STATUS.put(500, new String[]{"internal-error", "Internal Server Error", "An unexpected error occurred"});
@@ -90,7 +89,7 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
                 });
             }
         });
-        pruneSchemas(openAPI);
+        OpenApiSchemas.pruneUnused(openAPI);
     }
 
     private void complete(OpenAPI openAPI, String path, Operation operation) {
@@ -110,6 +109,10 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("415") == null) {
             operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse()
                     .description("The Content-Type is not one of those the request body lists."));
+        }
+        if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("413") == null) {
+            operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse()
+                    .description("The request body is larger than the limit for JSON requests (1 MB by default)."));
         }
         operation.getResponses().getAPIResponses().forEach((code, response) -> {
             int status = Integer.parseInt(code);
@@ -268,66 +271,5 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         v.put("in", in);
         v.put("message", message);
         return v;
-    }
-
-    /**
-     * quarkus-resteasy-problem adds its own HttpProblem schemas, which nothing here uses, and generic types leave
-     * an unused raw schema (Page); a schema nothing refers to only confuses client generators.
-     */
-    private static void pruneSchemas(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
-            return;
-        }
-        Map<String, Schema> schemas = new TreeMap<>(openAPI.getComponents().getSchemas());
-        schemas.remove("HttpProblem");
-        schemas.remove("HttpValidationProblem");
-        Set<String> used = new HashSet<>();
-        List<Schema> pending = new ArrayList<>();
-        openAPI.getPaths().getPathItems().values().forEach(item -> {
-            if (item.getParameters() != null) {
-                item.getParameters().forEach(p -> pending.add(p.getSchema()));
-            }
-            item.getOperations().values().forEach(op -> {
-                if (op.getParameters() != null) {
-                    op.getParameters().forEach(p -> pending.add(p.getSchema()));
-                }
-                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                    op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> pending.add(m.getSchema()));
-                }
-                op.getResponses().getAPIResponses().values().forEach(r -> {
-                    if (r.getContent() != null) {
-                        r.getContent().getMediaTypes().values().forEach(m -> pending.add(m.getSchema()));
-                    }
-                    if (r.getHeaders() != null) {
-                        r.getHeaders().values().forEach(h -> pending.add(h.getSchema()));
-                    }
-                });
-            });
-        });
-        while (!pending.isEmpty()) {
-            Schema s = pending.remove(pending.size() - 1);
-            if (s == null) {
-                continue;
-            }
-            if (s.getRef() != null && s.getRef().startsWith(SCHEMA_REF_PREFIX)) {
-                String name = s.getRef().substring(SCHEMA_REF_PREFIX.length());
-                if (used.add(name) && schemas.containsKey(name)) {
-                    pending.add(schemas.get(name));
-                }
-            }
-            if (s.getProperties() != null) {
-                pending.addAll(s.getProperties().values());
-            }
-            pending.add(s.getItems());
-            pending.add(s.getNot());
-            pending.add(s.getAdditionalPropertiesSchema());
-            for (List<Schema> list : java.util.Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf(), s.getPrefixItems())) {
-                if (list != null) {
-                    pending.addAll(list);
-                }
-            }
-        }
-        schemas.keySet().retainAll(used);
-        openAPI.getComponents().setSchemas(schemas);
     }
 }

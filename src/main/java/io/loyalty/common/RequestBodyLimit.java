@@ -10,9 +10,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,26 +33,40 @@ public class RequestBodyLimit {
     static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private final long limit;
+    private final long importLimit;
     private final ObjectMapper mapper;
 
-    RequestBodyLimit(LoyaltyConfig config, ObjectMapper mapper) {
+    RequestBodyLimit(LoyaltyConfig config, ObjectMapper mapper,
+                     @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> importLimit) {
         this.limit = config.http().jsonMaxBodySize().asLongValue();
+        this.importLimit = importLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         this.mapper = mapper;
     }
 
-    // Order -1: after Quarkus's own limit handler (-2), so the smaller limit set here is the one that holds.
+    /*
+     * Quarkus's own limit handler (order -2) answers a declared length over the global limit with an empty 413,
+     * and sets the global limit for chunked bodies. So declared lengths are checked before it (-3), and the
+     * smaller limit for chunked bodies is set after it (-1).
+     */
     void install(@Observes Router router) {
-        router.route().order(-1).handler(this::check);
+        router.route().order(-3).handler(this::checkDeclaredLength);
+        router.route().order(-1).handler(this::limitChunkedBody);
     }
 
-    private void check(RoutingContext ctx) {
-        if (ctx.normalizedPath().startsWith(IMPORTS)) {
-            ctx.next();
-            return;
+    private void limitChunkedBody(RoutingContext ctx) {
+        if (!isImport(ctx) && ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, limit);
         }
+        ctx.next();
+    }
+
+    private static boolean isImport(RoutingContext ctx) {
+        return ctx.normalizedPath().startsWith(IMPORTS);
+    }
+
+    private void checkDeclaredLength(RoutingContext ctx) {
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared == null) {
-            ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, limit);
             ctx.next();
             return;
         }
@@ -59,7 +76,7 @@ public class RequestBodyLimit {
         } catch (NumberFormatException e) {
             length = Long.MAX_VALUE;
         }
-        if (length <= limit) {
+        if (length <= (isImport(ctx) ? importLimit : limit)) {
             ctx.next();
             return;
         }
@@ -73,10 +90,12 @@ public class RequestBodyLimit {
      */
     private void refuse(RoutingContext ctx) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_PREFIX + "content-too-large");
-        problem.put("title", "Content Too Large");
+        problem.put("type", Problems.TYPE_PREFIX + "payload-too-large");
+        problem.put("title", "Request Entity Too Large");
         problem.put("status", 413);
-        problem.put("detail", "The request body is larger than " + limit + " bytes, the limit for this endpoint; "
+        problem.put("detail", isImport(ctx)
+                ? "The upload is larger than " + importLimit + " bytes, the limit for imports; split the file"
+                : "The request body is larger than " + limit + " bytes, the limit for this endpoint; "
                 + "send order history through POST " + IMPORTS + "/orders");
         problem.put("instance", String.valueOf(Problems.instance(ctx.normalizedPath())));
         String body;

@@ -38,7 +38,7 @@ public class RequestBodyLimitTest {
     void aDeclaredBodyOverTheLimitIsA413ProblemAndTheConnectionStaysUsable() {
         asAdmin().body(hugeOrder(5 * 1024 * 1024)).post("/api/v1/orders").then().statusCode(413)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:loyalty:problem:content-too-large"))
+                .body("type", equalTo("urn:loyalty:problem:payload-too-large"))
                 .body("status", equalTo(413))
                 .body("detail", containsString("1048576 bytes"));
         // The refused body was drained, not left in the pipe: the next request on a connection works.
