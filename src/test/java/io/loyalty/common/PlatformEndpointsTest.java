@@ -75,7 +75,7 @@ public class PlatformEndpointsTest {
                 assertFalse(((List<?>) op.get("tags")).isEmpty(), where + " has a tag");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) op.get("responses");
-                for (String code : List.of("400", "401", "403")) {
+                for (String code : List.of("400", "401", "403", "429")) {
                     assertTrue(responses.containsKey(code), where + " documents " + code);
                 }
                 assertTrue(responses.keySet().stream().anyMatch(c -> c.startsWith("2")), where + " documents success");

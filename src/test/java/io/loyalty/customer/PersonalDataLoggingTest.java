@@ -49,7 +49,8 @@ public class PersonalDataLoggingTest {
             awaitWaitingOnALock();
             other.commit();
             create.get(30, TimeUnit.SECONDS).then().statusCode(409)
-                    .contentType("application/problem+json");
+                    .contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.equalTo("A customer with this email already exists"));
 
             assertNoPersonalData(logs, email, name);
         }
