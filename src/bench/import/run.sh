@@ -9,15 +9,17 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 DB=loyalty_bench_import
 PORT=8092
+# Health is on the management interface; rate limits are off: the bench drives one key at full speed.
+MPORT=9092
 KEY=bench-admin-key-0123456789
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 
 psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT LOYALTY_ADMIN_API_KEY=$KEY \
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMIN_API_KEY=$KEY \
   java -Xmx${HEAP:-256m} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
 APP=$!
-for _ in $(seq 1 60); do curl -sf localhost:$PORT/q/health/ready > /dev/null && break; sleep 1; done
+for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && break; sleep 1; done
 
 import() { # file, label
   local start end location status job

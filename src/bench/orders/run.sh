@@ -12,6 +12,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 DB=loyalty_bench_orders
 PORT=8093
+# Health is on the management interface; rate limits are off: the bench drives one key at full speed.
+MPORT=9093
 export API_KEY=bench-admin-key-0123456789 CUSTOMERS
 BASE=http://localhost:$PORT
 WORK=$(mktemp -d)
@@ -19,10 +21,10 @@ trap 'rm -rf "$WORK"; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 H=(-H "X-API-Key: $API_KEY" -H "Content-Type: application/json")
 
 psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT LOYALTY_ADMIN_API_KEY=$API_KEY \
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMIN_API_KEY=$API_KEY \
   java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
 APP=$!
-for _ in $(seq 1 60); do curl -sf $BASE/q/health/ready > /dev/null && break; sleep 1; done
+for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && break; sleep 1; done
 
 curl -sf -o /dev/null "${H[@]}" $BASE/api/v1/programmes -d '{"name": "Points", "status": "ACTIVE", "currency": "INR",
   "enrolment": "AUTOMATIC", "expiry": {"type": "AFTER", "after": "P12M"}, "rules": [

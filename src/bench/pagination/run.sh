@@ -12,12 +12,14 @@ ROOT=$(cd "$HERE/../../.." && pwd)
 PSQL="psql -h localhost -U postgres -v ON_ERROR_STOP=1 -q"
 export API_KEY=bench-admin-key-0123456789
 PORT=8091
+# Health is on the management interface; rate limits are off: the bench drives one key at full speed.
+MPORT=9091
 
 start_app() {
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT \
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false \
     LOYALTY_ADMIN_API_KEY=$API_KEY java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > /tmp/bench-app.log 2>&1 &
   APP=$!
-  for _ in $(seq 1 60); do curl -sf localhost:$PORT/q/health/ready > /dev/null && return; sleep 1; done
+  for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && return; sleep 1; done
   echo "application did not become ready; see /tmp/bench-app.log" >&2; exit 1
 }
 

@@ -2,7 +2,8 @@
 # Two instances of the packaged application on one fresh database, and the concurrency scenarios with
 # every burst split between them (TwoInstances.java), then SQL checks that nothing was lost or doubled.
 # Prints PASS or FAIL and exits non-zero on failure. Builds nothing: run ./mvnw package first.
-# Usage (from anywhere): src/bench/two-instances/run.sh   (ports with PORT_A=, PORT_B=; default 18281, 18282)
+# Usage (from anywhere): src/bench/two-instances/run.sh   (ports with PORT_A=, PORT_B=; default 18281, 18282;
+# management ports, for health, with MPORT_A=, MPORT_B=; default 19281, 19282)
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
@@ -10,6 +11,8 @@ JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 DB=loyalty_two_instances
 PORT_A=${PORT_A:-18281}
 PORT_B=${PORT_B:-18282}
+MPORT_A=${MPORT_A:-19281}
+MPORT_B=${MPORT_B:-19282}
 API_KEY=two-instances-admin-key-0123456789
 PSQL=(psql -h localhost -U postgres -v ON_ERROR_STOP=1 -q)
 WORK=$(mktemp -d)
@@ -27,12 +30,13 @@ fail() { echo "FAIL: $*"; for f in "$WORK"/app-*.log; do echo "--- last lines of
 [ -f "$JAR" ] || fail "$JAR is missing; run ./mvnw package first"
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" || fail "cannot create database $DB"
 
-start() { # port name
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$1 LOYALTY_ADMIN_API_KEY=$API_KEY \
-    timeout 900 java -Xmx384m -jar "$JAR" > "$WORK/app-$2.log" 2>&1 &
+start() { # port management-port name
+  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$1 QUARKUS_MANAGEMENT_PORT=$2 \
+    LOYALTY_ADMIN_API_KEY=$API_KEY LOYALTY_RATE_LIMIT_ENABLED=false \
+    timeout 900 java -Xmx384m -jar "$JAR" > "$WORK/app-$3.log" 2>&1 &
   PIDS+=($!)
 }
-ready() { # port
+ready() { # management port
   for _ in $(seq 1 180); do
     curl -sf "http://localhost:$1/q/health/ready" > /dev/null && return 0
     sleep 1
@@ -40,10 +44,10 @@ ready() { # port
   return 1
 }
 # Both start at once: both run the migration check, as a rolling deployment would.
-start "$PORT_A" a
-start "$PORT_B" b
-ready "$PORT_A" || fail "instance A did not become ready in 180 s"
-ready "$PORT_B" || fail "instance B did not become ready in 180 s"
+start "$PORT_A" "$MPORT_A" a
+start "$PORT_B" "$MPORT_B" b
+ready "$MPORT_A" || fail "instance A did not become ready in 180 s"
+ready "$MPORT_B" || fail "instance B did not become ready in 180 s"
 echo "== two instances ready on :$PORT_A and :$PORT_B, database $DB"
 
 timeout 300 java "$HERE/TwoInstances.java" "http://localhost:$PORT_A" "http://localhost:$PORT_B" "$API_KEY" \

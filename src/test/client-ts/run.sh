@@ -4,8 +4,9 @@
 # checkout against the packaged application (target/quarkus-app, built by ./mvnw package or verify)
 # on a fresh, empty database. The application and the database are removed however this ends.
 #
-# Overridable: LOYALTY_CLIENT_TS_PORT (HTTP port, default 18180), LOYALTY_CLIENT_TS_HEALTH_URL
-# (readiness URL, default http://localhost:<port>/q/health/ready), LOYALTY_CLIENT_TS_START_TIMEOUT
+# Overridable: LOYALTY_CLIENT_TS_PORT (HTTP port, default 18180), LOYALTY_CLIENT_TS_MANAGEMENT_PORT
+# (health and metrics, default 18181), LOYALTY_CLIENT_TS_HEALTH_URL (readiness URL, default
+# http://localhost:<management port>/q/health/ready), LOYALTY_CLIENT_TS_START_TIMEOUT
 # (seconds, default 120: a JVM start plus migrations on a busy CI machine), PGHOST/PGPORT/PGUSER
 # (default localhost/5432/postgres).
 set -euo pipefail
@@ -13,7 +14,8 @@ cd "$(dirname "$0")"
 root="$(cd ../../.. && pwd)"
 
 port="${LOYALTY_CLIENT_TS_PORT:-18180}"
-health_url="${LOYALTY_CLIENT_TS_HEALTH_URL:-http://localhost:${port}/q/health/ready}"
+management_port="${LOYALTY_CLIENT_TS_MANAGEMENT_PORT:-18181}"
+health_url="${LOYALTY_CLIENT_TS_HEALTH_URL:-http://localhost:${management_port}/q/health/ready}"
 start_timeout="${LOYALTY_CLIENT_TS_START_TIMEOUT:-120}"
 pg_host="${PGHOST:-localhost}"
 pg_port="${PGPORT:-5432}"
@@ -49,7 +51,7 @@ npm run --silent lint
 # --- A fresh database and the packaged application ----------------------------------------------
 [ -f "$jar" ] || fail "$jar is missing: build the application first (./mvnw package or ./mvnw verify)."
 if curl -s -o /dev/null --max-time 2 "$health_url"; then
-  fail "something already answers on $health_url; set LOYALTY_CLIENT_TS_PORT to a free port."
+  fail "something already answers on $health_url; set LOYALTY_CLIENT_TS_PORT and LOYALTY_CLIENT_TS_MANAGEMENT_PORT to free ports."
 fi
 
 database="loyalty_client_ts_$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -83,10 +85,11 @@ print_app_log() {
 step "creating database $database"
 psql_admin -c "CREATE DATABASE $database"
 
-step "starting the packaged application on port $port"
+step "starting the packaged application on port $port (management port $management_port)"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${pg_host}:${pg_port}/${database}" \
 QUARKUS_DATASOURCE_USERNAME="$pg_user" \
 QUARKUS_HTTP_PORT="$port" \
+QUARKUS_MANAGEMENT_PORT="$management_port" \
 LOYALTY_ADMIN_API_KEY="$admin_key" \
   java -jar "$jar" >"$app_log" 2>&1 &
 app_pid=$!

@@ -44,7 +44,10 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.jdbc.url", m.group(1) + database + params,
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password,
-                "loyalty.admin-api-key", ADMIN_KEY);
+                "loyalty.admin-api-key", ADMIN_KEY,
+                // A packaged app under @QuarkusIntegrationTest runs in prod mode, where test-port means nothing.
+                "quarkus.management.port", org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue("quarkus.management.test-port", String.class).orElse("9001"));
     }
 
     @Override

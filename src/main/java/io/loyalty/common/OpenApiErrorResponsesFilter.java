@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * Finishes the contract so that a typed client can rely on it:
  * <ul>
  * <li>documents the error responses every {@code /api/v1} operation can give (bad input, missing or unknown key,
- * wrong role, server fault, and an unsupported content type where there is a body), so each resource only declares
- * the ones specific to it;</li>
+ * wrong role, too many requests, server fault, and an unsupported content type where there is a body), so each
+ * resource only declares the ones specific to it;</li>
  * <li>gives every error response the {@code application/problem+json} Problem schema and an example of its status.
  * A resource names the {@code type} of a 409 or 422 in a short form: an example whose name is the type's slug and
  * whose value is only the {@code detail} text; it is expanded here into a whole problem document;</li>
@@ -54,6 +54,8 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         COMMON.put("400", "Malformed or invalid input; `violations` lists the invalid fields.");
         COMMON.put("401", "The X-API-Key header is missing, unknown or revoked.");
         COMMON.put("403", "The API key's role may not perform this operation.");
+        COMMON.put("429", "Too many requests: the API key is over its rate limit, or this client address presented too many"
+                + " unknown or revoked keys. Retry after the seconds in `Retry-After`.");
         COMMON.put("500", "Unexpected server error; the body never contains internal details.");
 
         // status -> type slug, title, detail of the example used when a resource gives none
@@ -66,6 +68,8 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
                 "The request body is larger than 1048576 bytes, the limit for this endpoint"});
         STATUS.put(415, new String[]{"unsupported-media-type", "Unsupported Media Type", null});
         STATUS.put(422, new String[]{"unprocessable", "Unprocessable Content", null});
+        STATUS.put(429, new String[]{"rate-limited", "Too Many Requests",
+                "This API key made more requests than its rate limit allows; try again in 1 s"});
         STATUS.put(500, new String[]{"internal-error", "Internal Server Error", "An unexpected error occurred"});
     }
 
@@ -96,7 +100,7 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         // An operation that declares it needs no key (an empty security list) cannot answer 401 or 403.
         boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
         COMMON.forEach((code, description) -> {
-            if (open && (code.equals("401") || code.equals("403"))) {
+            if (open && (code.equals("401") || code.equals("403") || code.equals("429"))) {
                 return;
             }
             APIResponse response = operation.getResponses().getAPIResponse(code);
@@ -126,6 +130,12 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
                 response.addHeader("WWW-Authenticate", OASFactory.createHeader()
                         .description("How to authenticate: `ApiKey header=\"X-API-Key\"`.")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+            if (status == 429 && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
+                response.addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait before trying again.")
+                        .required(true)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)));
             }
         });
         // Sorted by status code so the contract reads the same on every build.

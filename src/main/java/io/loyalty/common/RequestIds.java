@@ -1,5 +1,6 @@
 package io.loyalty.common;
 
+import io.quarkus.vertx.http.ManagementInterface;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,11 @@ public class RequestIds {
 
     void register(@Observes Filters filters) {
         filters.register(RequestIds::tag, FILTER_PRIORITY);
+    }
+
+    /** Health and metrics are on the management interface, whose router the filters above do not reach. */
+    void registerManagement(@Observes ManagementInterface management) {
+        management.router().route().order(Integer.MIN_VALUE).handler(RequestIds::tag);
     }
 
     private static void tag(RoutingContext rc) {

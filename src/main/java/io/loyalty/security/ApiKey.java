@@ -19,7 +19,7 @@ public class ApiKey extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Role role;
     public UUID partnerId;
-    public String keyPrefix;
+    public String fingerprint;
     public byte[] keyHash;
     public Instant createdAt;
     public Instant revokedAt;

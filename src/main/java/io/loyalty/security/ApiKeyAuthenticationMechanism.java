@@ -1,5 +1,6 @@
 package io.loyalty.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -13,10 +14,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 
-/** Reads the X-API-Key header. No header means an anonymous request, which secured endpoints refuse with 401. */
+/**
+ * Reads the X-API-Key header. No header means an anonymous request, which secured endpoints refuse with 401.
+ * Requests with a key pass the {@link RateLimits}: per client address for failed keys, per key for the rest.
+ */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
     public static final String HEADER = "X-API-Key";
+
+    private final RateLimits limits;
+
+    ApiKeyAuthenticationMechanism(RateLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -24,9 +34,18 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (key == null || key.isBlank()) {
             return Uni.createFrom().nullItem();
         }
+        // The proxy's address unless quarkus.http.proxy.proxy-address-forwarding trusts X-Forwarded-For.
+        String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+        try {
+            limits.checkAddress(address);
+        } catch (RateLimitedException e) {
+            return Uni.createFrom().failure(e);
+        }
         var request = new ApiKeyAuthenticationRequest(key.strip());
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        return identityProviderManager.authenticate(request);
+        return identityProviderManager.authenticate(request)
+                .onFailure(AuthenticationFailedException.class).invoke(() -> limits.failedAuthentication(address))
+                .invoke(identity -> limits.request(Caller.of(identity)));
     }
 
     @Override

@@ -14,7 +14,7 @@ public class ApiKeyBootstrap {
     void onStart(@Observes StartupEvent event, LoyaltyConfig config, ApiKeyService service) {
         config.adminApiKey().ifPresent(value -> {
             service.ensureAdminKey(value, "Bootstrap admin (LOYALTY_ADMIN_API_KEY)");
-            LOG.infof("Admin API key from configuration is active (prefix %s)", ApiKeys.prefix(value));
+            LOG.infof("Admin API key from configuration is active (fingerprint %s)", ApiKeys.fingerprint(ApiKeys.hash(value)));
         });
     }
 }

@@ -31,7 +31,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
             return Uni.createFrom().failure(new AuthenticationFailedException("Unknown or revoked API key"));
         }
         String hash = java.util.HexFormat.of().formatHex(ApiKeys.hash(key));
-        return context.runBlocking(() -> service.authenticate(hash, ApiKeys.prefix(key))
+        return context.runBlocking(() -> service.authenticate(hash)
                 .map(ApiKeyIdentityProvider::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key")));
     }

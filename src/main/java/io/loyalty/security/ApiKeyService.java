@@ -13,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,8 +41,8 @@ public class ApiKeyService {
         key.name = request.name().strip();
         key.role = request.role();
         key.partnerId = request.partnerId();
-        key.keyPrefix = ApiKeys.prefix(secret);
         key.keyHash = ApiKeys.hash(secret);
+        key.fingerprint = ApiKeys.fingerprint(key.keyHash);
         key.createdAt = Timestamps.now();
         key.persist();
         return new CreatedApiKey(key.id, key.name, key.role, key.partnerId, secret, key.createdAt);
@@ -89,18 +88,15 @@ public class ApiKeyService {
     }
 
     /**
-     * Resolves a key, given as its SHA-256 hash and its non-secret prefix, to its client. Candidates are
-     * found by prefix and their stored hash compared in constant time. Results are cached briefly (see
-     * application.properties) so that a request costs no database round trip for authentication; the
-     * cache is keyed by the hash, never by the key itself.
+     * Resolves a key, given as its SHA-256 hash, to its client. The hash of a 256-bit random key is the
+     * lookup handle: knowing where it is stored reveals nothing an attacker could use. Results are cached
+     * briefly (see application.properties) so that a request costs no database round trip for
+     * authentication; the cache is keyed by the hash, never by the key itself.
      */
     @CacheResult(cacheName = AUTHENTICATION_CACHE)
-    public Optional<Caller> authenticate(String keyHashHex, String prefix) {
+    public Optional<Caller> authenticate(String keyHashHex) {
         byte[] presented = HexFormat.of().parseHex(keyHashHex);
-        List<ApiKey> candidates = ApiKey.list("keyPrefix = ?1 and revokedAt is null", prefix);
-        return candidates.stream()
-                .filter(k -> MessageDigest.isEqual(k.keyHash, presented))
-                .findFirst()
+        return ApiKey.<ApiKey>find("keyHash = ?1 and revokedAt is null", (Object) presented).firstResultOptional()
                 .map(k -> new Caller(k.id, k.name, k.role, k.partnerId));
     }
 
@@ -116,13 +112,13 @@ public class ApiKeyService {
         }
         Instant now = Timestamps.now();
         em.createNativeQuery("""
-                        INSERT INTO api_key (id, name, role, key_prefix, key_hash, created_at)
-                        VALUES (:id, :name, 'ADMIN', :prefix, :hash, :now)
+                        INSERT INTO api_key (id, name, role, fingerprint, key_hash, created_at)
+                        VALUES (:id, :name, 'ADMIN', :fingerprint, :hash, :now)
                         ON CONFLICT (key_hash) DO UPDATE SET revoked_at = NULL, role = 'ADMIN', partner_id = NULL
                         """)
                 .setParameter("id", Ids.newId())
                 .setParameter("name", name)
-                .setParameter("prefix", ApiKeys.prefix(value))
+                .setParameter("fingerprint", ApiKeys.fingerprint(ApiKeys.hash(value)))
                 .setParameter("hash", ApiKeys.hash(value))
                 .setParameter("now", now)
                 .executeUpdate();

@@ -5,13 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Key material. Keys carry 256 random bits, so a fast hash (SHA-256) is enough: there is nothing to
  * brute-force that a slow password hash would protect.
  */
 final class ApiKeys {
-    static final int PREFIX_LENGTH = 8;
+    static final int FINGERPRINT_LENGTH = 8;
     static final int MIN_LENGTH = 16;
     private static final String KEY_MARKER = "lk_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,8 +26,9 @@ final class ApiKeys {
         return KEY_MARKER + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String prefix(String key) {
-        return key.substring(0, Math.min(PREFIX_LENGTH, key.length()));
+    /** What listings show to recognise a key: the start of its hash, which tells nothing about the key itself. */
+    static String fingerprint(byte[] hash) {
+        return HexFormat.of().formatHex(hash, 0, FINGERPRINT_LENGTH / 2);
     }
 
     static byte[] hash(String key) {

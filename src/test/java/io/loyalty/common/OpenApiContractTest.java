@@ -29,6 +29,7 @@ public class OpenApiContractTest {
             "403", "urn:loyalty:problem:forbidden",
             "404", "urn:loyalty:problem:not-found",
             "415", "urn:loyalty:problem:unsupported-media-type",
+            "429", "urn:loyalty:problem:rate-limited",
             "500", "urn:loyalty:problem:internal-error");
 
     private Map<String, Object> doc;
@@ -96,9 +97,11 @@ public class OpenApiContractTest {
     @Test
     void errorsEveryKeyedOperationCanGiveAreDeclared() {
         operations().forEach((where, op) -> {
-            for (String code : List.of("400", "401", "403", "500")) {
+            for (String code : List.of("400", "401", "403", "429", "500")) {
                 assertTrue(responses(op).containsKey(code), where + " declares " + code);
             }
+            Map<String, Object> headers = map(map(responses(op).get("429")).get("headers"));
+            assertTrue(headers != null && headers.containsKey("Retry-After"), where + " 429 declares Retry-After");
             if (op.get("requestBody") != null) {
                 assertTrue(responses(op).containsKey("415"), where + " declares 415");
             }

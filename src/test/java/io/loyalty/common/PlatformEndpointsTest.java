@@ -1,5 +1,6 @@
 package io.loyalty.common;
 
+import io.loyalty.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -15,27 +16,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Health, metrics, the OpenAPI document and Swagger UI are served without a key. */
+/**
+ * Health and metrics are served without a key on the management interface, and only there; the OpenAPI
+ * document and Swagger UI stay on the API port.
+ */
 @QuarkusTest
 public class PlatformEndpointsTest {
 
     @Test
     void readinessReportsTheDatabaseAndTheMigratedSchema() {
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database schema migrated"))
                 .body("checks.find { it.name == 'Database schema migrated' }.data.pending", equalTo(0))
                 .body("checks.name", hasItem("Database connections health check"));
-        RestAssured.get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/started").then().statusCode(200);
     }
 
     @Test
     void metricsAndSwaggerUiNeedNoKey() {
         io.loyalty.TestSupport.asAdmin().get("/api/v1/customers").then().statusCode(200);
-        RestAssured.get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/api/v1/customers\""));
         RestAssured.get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void theApiPortServesNeitherHealthNorMetrics() {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+            int status = RestAssured.get(path).then().extract().statusCode();
+            assertTrue(status == 404, path + " is not on the API port, got " + status);
+        }
+        RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200);
+        Management.given().get("/q/openapi").then().statusCode(404);
     }
 
     @Test
@@ -60,7 +75,7 @@ public class PlatformEndpointsTest {
                 assertFalse(((List<?>) op.get("tags")).isEmpty(), where + " has a tag");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) op.get("responses");
-                for (String code : List.of("400", "401", "403")) {
+                for (String code : List.of("400", "401", "403", "429")) {
                     assertTrue(responses.containsKey(code), where + " documents " + code);
                 }
                 assertTrue(responses.keySet().stream().anyMatch(c -> c.startsWith("2")), where + " documents success");

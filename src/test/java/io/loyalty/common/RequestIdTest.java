@@ -70,9 +70,11 @@ public class RequestIdTest {
 
     @Test
     void platformEndpointsCarryTheIdToo() {
-        RestAssured.given().header("X-Request-Id", "req-health").get("/q/health/ready").then()
+        io.loyalty.Management.given().header("X-Request-Id", "req-health").get("/q/health/ready").then()
                 .header("X-Request-Id", equalTo("req-health"));
-        RestAssured.get("/q/metrics").then().header("X-Request-Id", matchesPattern(UUID));
+        io.loyalty.Management.given().get("/q/metrics").then().header("X-Request-Id", matchesPattern(UUID));
+        RestAssured.given().header("X-Request-Id", "req-openapi").get("/q/openapi").then()
+                .header("X-Request-Id", equalTo("req-openapi"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.loyalty.reward;
 import io.loyalty.Fixtures;
 import io.loyalty.TestSupport;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,7 @@ public class BusinessMetricsTest {
 
     @Test
     void theConnectionPoolIsMeasured() {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.loyalty.Management.metrics();
         assertTrue(metrics.contains("agroal_active_count{datasource=\"default\""), "agroal pool metrics");
         assertTrue(metrics.contains("agroal_awaiting_count{datasource=\"default\""), "agroal pool metrics");
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
@@ -64,7 +63,7 @@ public class BusinessMetricsTest {
 
     /** The sum of the series of that name whose labels contain all the given label pairs. */
     static double value(String name, String... labels) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.loyalty.Management.metrics();
         return metrics.lines()
                 .filter(l -> l.startsWith(name + "{"))
                 .filter(l -> Arrays.stream(labels).allMatch(l::contains))

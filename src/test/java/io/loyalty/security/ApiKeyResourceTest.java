@@ -44,7 +44,9 @@ public class ApiKeyResourceTest {
         TestSupport.as(key).get(PATH).then().statusCode(403);
 
         asAdmin().get(PATH + "/" + id).then().statusCode(200)
-                .body("keyPrefix", equalTo(key.substring(0, 8)))
+                .body("fingerprint", equalTo(sha256Hex(key).substring(0, 8)))
+                .body("keyPrefix", nullValue())
+                .body(not(containsString(key.substring(0, 8))))
                 .body("key", nullValue())
                 .body(not(containsString(key)));
         asAdmin().queryParam("limit", 500).get(PATH).then().statusCode(200)
@@ -113,10 +115,10 @@ public class ApiKeyResourceTest {
         String secondAdmin = asAdmin().body(Map.of("name", "Second admin", "role", "ADMIN")).post(PATH)
                 .then().statusCode(201).extract().path("id");
         // Revoke every admin key but the bootstrap one this test run authenticates with.
-        String bootstrapPrefix = io.loyalty.PostgresTestDatabase.ADMIN_KEY.substring(0, 8);
+        String bootstrapPrefix = ApiKeys.fingerprint(ApiKeys.hash(io.loyalty.PostgresTestDatabase.ADMIN_KEY));
         String bootstrapId = null;
         for (Map<String, Object> k : items) {
-            if ("ADMIN".equals(k.get("role")) && bootstrapPrefix.equals(k.get("keyPrefix"))) {
+            if ("ADMIN".equals(k.get("role")) && bootstrapPrefix.equals(k.get("fingerprint"))) {
                 bootstrapId = (String) k.get("id");
             } else if ("ADMIN".equals(k.get("role"))) {
                 asAdmin().delete(PATH + "/" + k.get("id")).then().statusCode(204);
@@ -127,5 +129,14 @@ public class ApiKeyResourceTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:loyalty:problem:last-admin-key"));
         asAdmin().get(PATH).then().statusCode(200).body("items.size()", greaterThanOrEqualTo(1));
+    }
+
+    private static String sha256Hex(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

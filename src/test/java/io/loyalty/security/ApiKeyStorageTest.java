@@ -51,10 +51,23 @@ public class ApiKeyStorageTest {
                         rs.getBytes("key_hash"));
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     Object value = rs.getObject(i);
-                    assertFalse(value instanceof String text && text.contains(key.substring(8)),
+                    assertFalse(value instanceof String text && (text.contains(key.substring(8)) || text.contains(key.substring(0, 8))),
                             "column " + rs.getMetaData().getColumnName(i) + " holds the secret");
                 }
             }
+        }
+    }
+
+    @Test
+    void listingsShowAFingerprintOfTheBootstrapKeyAndNoneOfItsCharacters() {
+        String bootstrap = PostgresTestDatabase.ADMIN_KEY;
+        String listing = asAdmin().queryParam("limit", 500).get("/api/v1/api-keys").then().statusCode(200)
+                .extract().asString();
+        assertTrue(listing.contains("\"fingerprint\":\"" + ApiKeys.fingerprint(ApiKeys.hash(bootstrap)) + "\""));
+        // Any 8 characters of the key's random part (8 hex digits: a chance match is negligible).
+        String random = bootstrap.substring(bootstrap.length() - 36);
+        for (int i = 0; i + 8 <= random.length(); i++) {
+            assertFalse(listing.contains(random.substring(i, i + 8)), "the listing shows part of the bootstrap key");
         }
     }
 
@@ -66,7 +79,7 @@ public class ApiKeyStorageTest {
         TestSupport.as(value).get("/api/v1/api-keys").then().statusCode(200);
 
         String id = asAdmin().queryParam("limit", 500).get("/api/v1/api-keys").jsonPath()
-                .getString("items.find { it.keyPrefix == '" + value.substring(0, 8) + "' }.id");
+                .getString("items.find { it.fingerprint == '" + ApiKeys.fingerprint(ApiKeys.hash(value)) + "' }.id");
         asAdmin().delete("/api/v1/api-keys/" + id).then().statusCode(204);
         TestSupport.as(value).get("/api/v1/api-keys").then().statusCode(401);
 
@@ -74,20 +87,20 @@ public class ApiKeyStorageTest {
         TestSupport.as(value).get("/api/v1/api-keys").then().statusCode(200);
         assertEquals(1, asAdmin().queryParam("limit", 500).queryParam("includeRevoked", true)
                 .get("/api/v1/api-keys").jsonPath()
-                .getList("items.findAll { it.keyPrefix == '" + value.substring(0, 8) + "' }").size());
+                .getList("items.findAll { it.fingerprint == '" + ApiKeys.fingerprint(ApiKeys.hash(value)) + "' }").size());
     }
 
     @Test
     void twoConcurrentRevocationsCannotRemoveTheLastTwoAdminKeys() throws Exception {
         // Leave exactly two admin keys: the bootstrap one and a fresh one.
-        String bootstrapPrefix = PostgresTestDatabase.ADMIN_KEY.substring(0, 8);
+        String bootstrapPrefix = ApiKeys.fingerprint(ApiKeys.hash(PostgresTestDatabase.ADMIN_KEY));
         String bootstrapId = null;
         for (Map<String, Object> k : asAdmin().queryParam("limit", 500).get("/api/v1/api-keys")
                 .jsonPath().<Map<String, Object>>getList("items")) {
             if (!"ADMIN".equals(k.get("role"))) {
                 continue;
             }
-            if (bootstrapPrefix.equals(k.get("keyPrefix"))) {
+            if (bootstrapPrefix.equals(k.get("fingerprint"))) {
                 bootstrapId = (String) k.get("id");
             } else {
                 asAdmin().delete("/api/v1/api-keys/" + k.get("id")).then().statusCode(204);
