@@ -8,7 +8,6 @@ import io.loyalty.security.Caller;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -49,9 +48,8 @@ class ImportRunner {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "order-import"));
 
     ImportRunner(AgroalDataSource dataSource, ObjectMapper mapper, ImportJobs jobs, ImportOrderCheck check,
-                 ImportOrderWriter writer, OrderService orders, LoyaltyConfig config,
-                 @ConfigProperty(name = "loyalty.import.max-lines-per-order", defaultValue = "500") int maxLinesPerOrder) {
-        this.maxLinesPerOrder = maxLinesPerOrder;
+                 ImportOrderWriter writer, OrderService orders, LoyaltyConfig config) {
+        this.maxLinesPerOrder = config.imports().maxLinesPerOrder();
         this.maxLineLength = (int) Math.min(Integer.MAX_VALUE - 8, config.http().jsonMaxBodySize().asLongValue());
         this.dataSource = dataSource;
         this.mapper = mapper;
