@@ -80,6 +80,9 @@ final class CsvOrderReader implements OrderReader {
             return true;
         } catch (JsonProcessingException e) {
             throw UnreadableUpload.of(e, "CSV", rows.getParser().currentLocation().getLineNr());
+        } catch (java.io.CharConversionException e) {
+            throw new UnreadableUpload("line " + rows.getParser().currentLocation().getLineNr()
+                    + ": the file is not UTF-8 text");
         }
     }
 
