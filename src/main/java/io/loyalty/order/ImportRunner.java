@@ -89,7 +89,11 @@ class ImportRunner {
             }
             jobs.finish(jobId, progress.drain(), "COMPLETED", null);
         } catch (Exception e) {
-            LOG.errorf(e, "Import %s failed", jobId);
+            if (e instanceof UnreadableUpload) {
+                LOG.infof("Import %s stopped: %s", jobId, e.getMessage()); // the file's fault, not the service's
+            } else {
+                LOG.errorf(e, "Import %s failed", jobId);
+            }
             reader.interrupt();
             jobs.finish(jobId, progress.drain(), "FAILED", failure(e, progress));
         } finally {
@@ -100,7 +104,7 @@ class ImportRunner {
     /** Why the job stopped, for whoever sent the file: no parser or JDK internals, they are in the log. */
     private static String failure(Exception e, ImportProgress progress) {
         if (e instanceof UnreadableUpload u) {
-            return "the upload could not be read after " + progress.readSoFar() + " records: " + u.getMessage();
+            return "the upload could not be read: " + u.getMessage();
         }
         return e instanceof UncheckedIOException || e instanceof IOException
                 ? "the upload could not be read after " + progress.readSoFar() + " records"
