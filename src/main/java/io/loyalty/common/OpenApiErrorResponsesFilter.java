@@ -55,6 +55,7 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         COMMON.put("401", "The X-API-Key header is missing, unknown or revoked.");
         COMMON.put("403", "The API key's role may not perform this operation.");
         COMMON.put("500", "Unexpected server error; the body never contains internal details.");
+        COMMON.put("503", "The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds.");
 
         // status -> type slug, title, detail of the example used when a resource gives none
         STATUS.put(400, new String[]{"bad-request", "Bad Request", null});
@@ -67,6 +68,8 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         STATUS.put(415, new String[]{"unsupported-media-type", "Unsupported Media Type", null});
         STATUS.put(422, new String[]{"unprocessable", "Unprocessable Content", null});
         STATUS.put(500, new String[]{"internal-error", "Internal Server Error", "An unexpected error occurred"});
+        STATUS.put(503, new String[]{"unavailable", "Service Unavailable",
+                "The database cannot be reached; nothing was changed by this request. Retry it later"});
     }
 
     /** Examples carry a requestId exactly when the Problem schema has one, so they always match it. */
