@@ -21,6 +21,18 @@ public interface LoyaltyConfig {
 
     Http http();
 
+    @io.smallrye.config.WithName("import")
+    Import imports();
+
+    interface Import {
+        /**
+         * The most lines an imported order may have (CSV rows with one externalId, an NDJSON order's lines), as
+         * POST /orders allows. A longer order is refused while it is read, without holding it, and the job goes on.
+         */
+        @WithDefault("500")
+        int maxLinesPerOrder();
+    }
+
     interface Http {
         /**
          * The largest request body any endpoint but the bulk imports accepts. A JSON body is parsed in memory,

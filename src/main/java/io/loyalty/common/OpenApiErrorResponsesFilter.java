@@ -57,6 +57,7 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         COMMON.put("429", "Too many requests: the API key is over its rate limit, or this client address presented too many"
                 + " unknown or revoked keys. Retry after the seconds in `Retry-After`.");
         COMMON.put("500", "Unexpected server error; the body never contains internal details.");
+        COMMON.put("503", "The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds.");
 
         // status -> type slug, title, detail of the example used when a resource gives none
         STATUS.put(400, new String[]{"bad-request", "Bad Request", null});
@@ -71,6 +72,8 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         STATUS.put(429, new String[]{"rate-limited", "Too Many Requests",
                 "This API key made more requests than its rate limit allows; try again in 1 s"});
         STATUS.put(500, new String[]{"internal-error", "Internal Server Error", "An unexpected error occurred"});
+        STATUS.put(503, new String[]{"unavailable", "Service Unavailable",
+                "The database cannot be reached; nothing was changed by this request. Retry it later"});
     }
 
     /** Examples carry a requestId exactly when the Problem schema has one, so they always match it. */

@@ -1,5 +1,6 @@
 package io.loyalty.order;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -19,19 +20,32 @@ import java.util.UUID;
 /**
  * CSV with a header row. Consecutive rows with the same externalId are the lines of one order; the
  * order's own columns are read from its first row. Without a sku column value the order gets one
- * line worth its total less shipping plus discount.
+ * line worth its total less shipping plus discount. An order with more rows than the cap is refused while it
+ * is read: its rows past the cap are counted, not kept.
  */
 final class CsvOrderReader implements OrderReader {
     private final MappingIterator<Map<String, String>> rows;
     /** The row read ahead that starts the next order, and its line. */
     private Map<String, String> pending;
     private long pendingLine;
+    private final int maxLines;
+    /** Rows of the group {@link #nextGroup()} read last, kept or not. */
+    private long groupRows;
 
     CsvOrderReader(InputStream in) throws IOException {
+        this(in, 500);
+    }
+
+    CsvOrderReader(InputStream in, int maxLines) throws IOException {
+        this.maxLines = maxLines;
         CsvMapper csv = new CsvMapper();
         csv.enable(CsvParser.Feature.TRIM_SPACES);
         csv.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        rows = csv.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(in);
+        try {
+            rows = csv.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(in);
+        } catch (JsonProcessingException e) {
+            throw UnreadableUpload.of(e, "CSV", 1);
+        }
     }
 
     @Override
@@ -41,6 +55,10 @@ final class CsvOrderReader implements OrderReader {
         }
         long line = pendingLine;
         List<Map<String, String>> group = nextGroup();
+        if (groupRows > maxLines) {
+            return ImportRecord.unreadable(line, "order " + group.get(0).get("externalId") + " "
+                    + OrderReader.tooManyLines(groupRows, maxLines));
+        }
         if (group.stream().anyMatch(CsvOrderReader::containsNul)) {
             return ImportRecord.unreadable(line, NUL_REJECTION);
         }
@@ -52,13 +70,20 @@ final class CsvOrderReader implements OrderReader {
     }
 
     private boolean readAhead() throws IOException {
-        if (!rows.hasNextValue()) {
-            pending = null;
-            return false;
+        try {
+            if (!rows.hasNextValue()) {
+                pending = null;
+                return false;
+            }
+            pendingLine = rows.getCurrentLocation().getLineNr();
+            pending = rows.nextValue();
+            return true;
+        } catch (JsonProcessingException e) {
+            throw UnreadableUpload.of(e, "CSV", rows.getParser().currentLocation().getLineNr());
+        } catch (java.io.CharConversionException e) {
+            throw new UnreadableUpload("line " + rows.getParser().currentLocation().getLineNr()
+                    + ": the file is not UTF-8 text");
         }
-        pendingLine = rows.getCurrentLocation().getLineNr();
-        pending = rows.nextValue();
-        return true;
     }
 
     /** The pending row and the rows after it of the same order; leaves the first row of the next order pending. */
@@ -66,11 +91,14 @@ final class CsvOrderReader implements OrderReader {
         Map<String, String> first = pending;
         List<Map<String, String>> group = new ArrayList<>(List.of(first));
         String externalId = first.get("externalId");
+        groupRows = 1;
         while (readAhead()) {
             if (blank(externalId) || !externalId.equals(pending.get("externalId"))) {
                 return group;
             }
-            group.add(pending);
+            if (++groupRows <= maxLines) {
+                group.add(pending);
+            }
         }
         return group;
     }

@@ -2,6 +2,7 @@ package io.loyalty.order;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.loyalty.common.LoyaltyConfig;
 import io.loyalty.customer.CustomerRequest;
 import io.loyalty.security.Caller;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -42,10 +43,14 @@ class ImportRunner {
     private final ImportOrderCheck check;
     private final ImportOrderWriter writer;
     private final OrderService orders;
+    private final int maxLinesPerOrder;
+    private final int maxLineLength;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "order-import"));
 
     ImportRunner(AgroalDataSource dataSource, ObjectMapper mapper, ImportJobs jobs, ImportOrderCheck check,
-                 ImportOrderWriter writer, OrderService orders) {
+                 ImportOrderWriter writer, OrderService orders, LoyaltyConfig config) {
+        this.maxLinesPerOrder = config.imports().maxLinesPerOrder();
+        this.maxLineLength = (int) Math.min(Integer.MAX_VALUE - 8, config.http().jsonMaxBodySize().asLongValue());
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.jobs = jobs;
@@ -84,20 +89,33 @@ class ImportRunner {
             }
             jobs.finish(jobId, progress.drain(), "COMPLETED", null);
         } catch (Exception e) {
-            LOG.errorf(e, "Import %s failed", jobId);
+            if (e instanceof UnreadableUpload) {
+                LOG.infof("Import %s stopped: %s", jobId, e.getMessage()); // the file's fault, not the service's
+            } else {
+                LOG.errorf(e, "Import %s failed", jobId);
+            }
             reader.interrupt();
-            jobs.finish(jobId, progress.drain(), "FAILED", e instanceof UncheckedIOException || e instanceof IOException
-                    ? "the upload could not be read: " + e.getMessage() : "import failed after " + progress.readSoFar() + " records");
+            jobs.finish(jobId, progress.drain(), "FAILED", failure(e, progress));
         } finally {
             delete(upload);
         }
+    }
+
+    /** Why the job stopped, for whoever sent the file: no parser or JDK internals, they are in the log. */
+    private static String failure(Exception e, ImportProgress progress) {
+        if (e instanceof UnreadableUpload u) {
+            return "the upload could not be read: " + u.getMessage();
+        }
+        return e instanceof UncheckedIOException || e instanceof IOException
+                ? "the upload could not be read after " + progress.readSoFar() + " records"
+                : "import failed after " + progress.readSoFar() + " records";
     }
 
     /** Reads and checks the upload into batches; always ends the queue, whatever happens. */
     private void read(Path upload, OrderImportService.Format format, ImportProgress progress,
                       BlockingQueue<List<ImportRecord>> batches, AtomicReference<Exception> failure) {
         try (InputStream in = Files.newInputStream(upload)) {
-            OrderReader records = OrderReader.of(format, in, mapper);
+            OrderReader records = OrderReader.of(format, in, mapper, maxLinesPerOrder, maxLineLength);
             List<ImportRecord> batch = new ArrayList<>(BATCH);
             for (ImportRecord r = records.next(); r != null; r = records.next()) {
                 ImportRecord checked = check.check(r);

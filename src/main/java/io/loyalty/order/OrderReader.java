@@ -13,7 +13,18 @@ interface OrderReader {
     /** The next order of the upload, or null at its end. */
     ImportRecord next() throws IOException;
 
-    static OrderReader of(OrderImportService.Format format, InputStream in, ObjectMapper mapper) throws IOException {
-        return format == OrderImportService.Format.NDJSON ? new NdjsonOrderReader(in, mapper) : new CsvOrderReader(in);
+    /**
+     * @param maxLinesPerOrder more lines than this refuse their order (POST /orders takes no more)
+     * @param maxLineLength an NDJSON line is one order, the body of POST /orders, so no longer than that body may be
+     */
+    static OrderReader of(OrderImportService.Format format, InputStream in, ObjectMapper mapper, int maxLinesPerOrder,
+                          int maxLineLength) throws IOException {
+        return format == OrderImportService.Format.NDJSON
+                ? new NdjsonOrderReader(in, mapper, maxLinesPerOrder, maxLineLength)
+                : new CsvOrderReader(in, maxLinesPerOrder);
+    }
+
+    static String tooManyLines(long lines, int max) {
+        return "has " + lines + " lines; an order may have at most " + max;
     }
 }

@@ -147,6 +147,56 @@ class CsvOrderReaderTest {
         assertTrue(read("externalId,customerExternalId,placedAt,currency,total").isEmpty());
     }
 
+    @Test
+    void anOrderWithMoreRowsThanTheCapIsRefusedAtItsFirstLineAndTheNextOrderIsRead() throws IOException {
+        // 200,000 rows of one order streamed through: only the cap's worth is ever kept.
+        String header = "externalId,customerExternalId,placedAt,currency,total,sku,quantity,unitPrice\n";
+        java.io.InputStream rows = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream((header + "ok,c,2024-03-01,INR,1.00,A,1,1.00\n").getBytes(StandardCharsets.UTF_8)),
+                repeated("big,c,2024-03-01,INR,1.00,A,1,1.00\n", 200_000),
+                new ByteArrayInputStream("after,c,2024-03-01,INR,1.00,A,1,1.00\n".getBytes(StandardCharsets.UTF_8)))));
+        OrderReader reader = new CsvOrderReader(rows, 10);
+        assertFalse(reader.next().isRefused());
+        ImportRecord big = reader.next();
+        assertRefused(big, 3, "order big has 200000 lines; an order may have at most 10");
+        assertNull(big.order());
+        ImportRecord after = reader.next();
+        assertEquals(200_003, after.line());
+        assertEquals("after", after.order().externalId());
+        assertNull(reader.next());
+    }
+
+    @Test
+    void exactlyTheCapIsAccepted() throws IOException {
+        OrderReader reader = new CsvOrderReader(new ByteArrayInputStream(("externalId,customerExternalId,placedAt,currency,total,sku\n"
+                + "x,c,2024-03-01,INR,1.00,A\nx,c,2024-03-01,INR,1.00,B\n").getBytes(StandardCharsets.UTF_8)), 2);
+        assertEquals(2, reader.next().order().lines().size());
+    }
+
+    @Test
+    void anUnreadableFileSaysWhatIsWrongAndWhereWithoutParserInternals() {
+        UnreadableUpload e = org.junit.jupiter.api.Assertions.assertThrows(UnreadableUpload.class, () -> read(
+                "externalId,total", "a,1.00", "b,2.00,extra,values"));
+        assertEquals("line 3: the row has more values than the header has columns", e.getMessage());
+
+        String huge = "x".repeat(20_000_001);
+        UnreadableUpload tooLong = org.junit.jupiter.api.Assertions.assertThrows(UnreadableUpload.class, () -> read(
+                "externalId,total", "a,1.00", "b," + huge));
+        assertEquals("line 3: a value is longer, or nested deeper, than an upload may have", tooLong.getMessage());
+    }
+
+    static java.io.InputStream repeated(String text, int times) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new java.io.InputStream() {
+            long at;
+
+            @Override
+            public int read() {
+                return at < (long) bytes.length * times ? bytes[(int) (at++ % bytes.length)] : -1;
+            }
+        };
+    }
+
     static void assertRefused(ImportRecord r, long line, String problem) {
         assertEquals(line, r.line());
         assertEquals(problem, r.problem());

@@ -76,4 +76,28 @@ class NdjsonOrderReaderTest {
         assertRefused(records.get(1), 2, OrderReader.NUL_REJECTION);
         assertFalse(records.get(2).isRefused());
     }
+    @Test
+    void anOrderWithMoreLinesThanTheCapIsRefusedWithItsLine() throws IOException {
+        String line = "{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":10}";
+        String many = "{\"externalId\":\"big\",\"customerExternalId\":\"c\",\"placedAt\":\"2025-01-01T10:00:00Z\","
+                + "\"currency\":\"INR\",\"total\":40,\"lines\":[" + String.join(",", java.util.Collections.nCopies(4, line)) + "]}";
+        OrderReader reader = new NdjsonOrderReader(new ByteArrayInputStream(
+                (many + "\n" + ORDER.formatted("next", "") + "\n").getBytes(StandardCharsets.UTF_8)), MAPPER, 3, 10_000);
+        assertRefused(reader.next(), 1, "order big has 4 lines; an order may have at most 3");
+        assertEquals("next", reader.next().order().externalId());
+    }
+
+    @Test
+    void aLineLongerThanAnOrderMayBeIsRefusedWithoutBeingKeptAndTheNextLineIsRead() throws IOException {
+        // 50 MB on one line, streamed: the reader keeps at most the limit of it.
+        java.io.InputStream upload = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                CsvOrderReaderTest.repeated("{\"externalId\":\"" + "x".repeat(1000), 50_000),
+                new ByteArrayInputStream(("\"}\r\n" + ORDER.formatted("next", "") + "\r\n").getBytes(StandardCharsets.UTF_8)))));
+        OrderReader reader = new NdjsonOrderReader(upload, MAPPER, 500, 1 << 20);
+        assertRefused(reader.next(), 1, "the line is longer than an order may be (1048576 characters)");
+        ImportRecord next = reader.next();
+        assertEquals(2, next.line());
+        assertEquals("next", next.order().externalId());
+        assertEquals(null, reader.next());
+    }
 }

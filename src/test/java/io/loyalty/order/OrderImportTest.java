@@ -233,4 +233,38 @@ public class OrderImportTest {
                 .body("rejections[0].line", equalTo(1))
                 .body("rejections[0].reason", equalTo("contains the NUL character (U+0000), which cannot be stored"));
     }
+    @Test
+    void anOrderWithMoreLinesThanAllowedIsRejectedAndTheJobGoesOn() throws Exception {
+        String run = TestSupport.unique("cap");
+        StringBuilder csv = new StringBuilder("externalId,customerExternalId,placedAt,currency,total,sku,quantity,unitPrice\n");
+        for (int i = 0; i < 501; i++) {
+            csv.append(run).append("-big,").append(run).append("-c,2024-03-01,INR,501.00,S").append(i).append(",1,1.00\n");
+        }
+        csv.append(run).append("-small,").append(run).append("-c,2024-03-01,INR,1.00,A,1,1.00\n");
+        finished(upload("text/csv", csv.toString())).then().body("status", equalTo("COMPLETED"))
+                .body("imported", equalTo(1))
+                .body("rejections[0].line", equalTo(2))
+                .body("rejections[0].reason", equalTo("order " + run + "-big has 501 lines; an order may have at most 500"));
+    }
+
+    @Test
+    void anUnreadableUploadFailsItsJobWithTheLineAndWhatIsWrongInWords() throws Exception {
+        String run = TestSupport.unique("unreadable");
+        String csv = "externalId,customerExternalId,placedAt,currency,total\n"
+                + run + "-1," + run + "-c,2024-03-01,INR,10.00\n"
+                + run + "-2," + run + "-c,2024-03-01,INR,10.00,surplus\n";
+        finished(upload("text/csv", csv)).then().body("status", equalTo("FAILED"))
+                .body("error", equalTo("the upload could not be read: line 3: "
+                        + "the row has more values than the header has columns"));
+
+        byte[] binary = new byte[4096];
+        new java.util.Random(9).nextBytes(binary);
+        byte[] upload = ("externalId,total\n" + run + "-3,1.00\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(upload, upload.length + binary.length);
+        System.arraycopy(binary, 0, file, upload.length, binary.length);
+        String error = finished(asAdmin().contentType("text/csv").body(file).post("/api/v1/imports/orders"))
+                .then().body("status", equalTo("FAILED")).extract().path("error");
+        org.junit.jupiter.api.Assertions.assertTrue(error.matches("the upload could not be read: line \\d+: .*"), error);
+        org.junit.jupiter.api.Assertions.assertFalse(error.matches("(?s).*(sun\\.|java\\.|jackson|Stream|Source|\\[).*"), error);
+    }
 }
