@@ -38,7 +38,7 @@ public class DatabaseOutageTest {
         // A key never used before: its authentication needs the database too.
         String key = TestSupport.asAdmin().body(Map.of("name", "outage", "role", "STOREFRONT"))
                 .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
-        RestAssured.get("/q/health/ready").then().statusCode(200);
+        io.loyalty.Management.given().get("/q/health/ready").then().statusCode(200);
 
         DatabaseOutageProfile.proxy.cut();
 
@@ -49,8 +49,8 @@ public class DatabaseOutageTest {
         assertUnavailable(TestSupport.as(key).get("/api/v1/customers/" + id));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "three requests took " + took);
-        RestAssured.get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        RestAssured.get("/q/health/live").then().statusCode(200);
+        io.loyalty.Management.given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        io.loyalty.Management.given().get("/q/health/live").then().statusCode(200);
 
         DatabaseOutageProfile.proxy.restore();
 
@@ -66,7 +66,7 @@ public class DatabaseOutageTest {
         TestSupport.as(key).get("/api/v1/customers/" + id).then().statusCode(200);
         TestSupport.asAdmin().body(Map.of("externalId", TestSupport.unique("outage")))
                 .post("/api/v1/customers").then().statusCode(201);
-        RestAssured.get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        io.loyalty.Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private static void assertUnavailable(Response response) {
