@@ -45,8 +45,10 @@ public record ExpiryPolicy(
             case AFTER -> {
                 try {
                     Period p = Period.parse(after == null ? "" : after);
-                    if (p.isNegative() || p.isZero() || p.toTotalMonths() > 1200 || p.getDays() > 36500) {
-                        problems.add(new String[]{"expiry.after", "must be a positive period of at most 100 years"});
+                    if (p.isNegative() || p.isZero()) {
+                        problems.add(new String[]{"expiry.after", "must be a positive period"});
+                    } else if (p.toTotalMonths() > 1200 || p.getDays() > 36500) {
+                        problems.add(new String[]{"expiry.after", "must be at most 100 years"});
                     }
                 } catch (RuntimeException e) {
                     problems.add(new String[]{"expiry.after", "must be an ISO-8601 period such as P12M or P90D"});

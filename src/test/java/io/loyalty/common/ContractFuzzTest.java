@@ -53,6 +53,8 @@ public class ContractFuzzTest {
             "multipart/form-data; boundary=x");
 
     private final Random random = new Random(20261127L);
+    /** Programmes this test created or may have made AUTOMATIC: closed at the end so no later test's customer joins them. */
+    private final List<String> programmes = new ArrayList<>();
     private final Map<String, List<String>> failures = new TreeMap<>();
     private int requests;
 
@@ -75,6 +77,7 @@ public class ContractFuzzTest {
             send("PUT " + path.getKey(), "unsupported method",
                     raw("PUT", concrete(path.getKey(), ids, null, null), true));
         }
+        closeProgrammes();
         send("GET /api/v1/nowhere", "unknown path", raw("GET", "/api/v1/nowhere", true));
         send("GET /api/v1/customers", "request line of 20 KB", raw("GET", "/api/v1/customers?externalId="
                 + "x".repeat(20_000), true), false);
@@ -122,6 +125,7 @@ public class ContractFuzzTest {
             Response order = Fixtures.post(Fixtures.order(customer, new Object[]{"SKU", "big", 1, "999999999999999.9999"}));
             send("POST /api/v1/orders", "largest order, pointsPerUnit=" + rule.get("pointsPerUnit"), answer(order));
             order.then().statusCode(201);
+            programmes.add(created.path("id"));
         }
         for (String bad : List.of("1e18", "1e400", "-1", "0", "1000.0000001")) {
             Response refused = asAdmin().body("{\"name\":\"r\",\"currency\":\"INR\",\"rules\":[{\"type\":\"SPEND\","
@@ -129,6 +133,7 @@ public class ContractFuzzTest {
             send("POST /api/v1/programmes", "pointsPerUnit=" + bad, answer(refused));
             refused.then().statusCode(400);
         }
+        closeProgrammes();
         report();
     }
 
@@ -148,9 +153,17 @@ public class ContractFuzzTest {
         return new Answer(r.statusCode(), r.contentType(), r.asString());
     }
 
+    private void closeProgrammes() {
+        for (String id : programmes) {
+            asAdmin().contentType("application/merge-patch+json").body("{\"status\":\"CLOSED\"}")
+                    .patch("/api/v1/programmes/" + id);
+        }
+    }
+
     /** Real ids for every kind of path parameter: a member with points, a reward, an order, a redemption, a key. */
     private Map<String, String> fixtures() {
         String programme = Fixtures.programme(List.of(Fixtures.spend("spend", 1)));
+        programmes.add(programme);
         String customer = Fixtures.member(programme);
         Response order = Fixtures.post(Fixtures.order(customer, new Object[]{"SKU-1", "chai", 2, "100"}));
         order.then().statusCode(201);
@@ -317,6 +330,13 @@ public class ContractFuzzTest {
     private void send(String operation, String variant, Answer response, boolean routed) {
         requests++;
         int status = response.status();
+        if (status == 201 && operation.equals("POST /api/v1/programmes")) {
+            try {
+                programmes.add(JSON.readTree(response.body()).path("id").asText());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         String contentType = response.contentType();
         String problem = null;
         if (status >= 500) {
