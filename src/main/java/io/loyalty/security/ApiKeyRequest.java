@@ -11,7 +11,9 @@ import java.util.UUID;
 @Schema(name = "ApiKeyRequest", description = "A new API client.")
 public record ApiKeyRequest(
         @NotBlank @Size(max = 100)
-        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        // One pattern, so the contract keeps saying "not blank" and now also "no control characters" (a NUL).
+        @Pattern(regexp = "^[^\\x00-\\x1F\\x7F]*[^\\x00-\\x20\\x7F][^\\x00-\\x1F\\x7F]*$",
+                message = "must have a visible character and no control characters")
         @Schema(required = true, example = "Main web storefront", description = "Who uses the key, for humans.")
         String name,
         @NotNull

@@ -141,7 +141,7 @@ public class ContractFuzzTest {
     void aNulInAKeyNameIsA400AndValidationAndMethodProblemsSayWhatIsWrong() {
         asAdmin().body(Map.of("name", "a\u0000b", "role", "STOREFRONT")).post("/api/v1/api-keys")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("detail", org.hamcrest.Matchers.equalTo("name must not contain control characters"));
+                .body("detail", org.hamcrest.Matchers.equalTo("name must have a visible character and no control characters"));
         asAdmin().body("{}").post("/api/v1/api-keys").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", org.hamcrest.Matchers.containsString("name"))
                 .body("violations.size()", org.hamcrest.Matchers.greaterThan(0));
