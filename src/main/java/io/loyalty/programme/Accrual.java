@@ -13,6 +13,14 @@ import java.util.Map;
  * stamp counts and says what to award; the caller writes the ledger.
  */
 public final class Accrual {
+    /**
+     * The most one rule can award for one order. Rule and order numbers have validated ranges, but their products
+     * (spend x rate x multiplier, over up to 50 rules) could still pass a long; capped here, an order's awards stay
+     * far inside it, and so do the balances summing them.
+     */
+    public static final long MAX_AWARD = 1_000_000_000_000L;
+    private static final BigDecimal MAX_AWARD_DECIMAL = BigDecimal.valueOf(MAX_AWARD);
+
     private Accrual() {
     }
 
@@ -94,7 +102,7 @@ public final class Accrual {
                     List<Integer> basis = new ArrayList<>();
                     for (Line line : order.lines()) {
                         if (rule.matches(line.sku(), line.category())) {
-                            stamps += line.quantity();
+                            stamps = Math.min(MAX_AWARD, stamps + line.quantity());
                             basis.add(line.lineNo());
                         }
                     }
@@ -150,7 +158,7 @@ public final class Accrual {
         return order.lines().stream().map(Line::lineNo).toArray(Integer[]::new);
     }
 
-    private static long floor(BigDecimal value) {
-        return value.setScale(0, RoundingMode.FLOOR).longValueExact();
+    static long floor(BigDecimal value) {
+        return value.min(MAX_AWARD_DECIMAL).max(MAX_AWARD_DECIMAL.negate()).setScale(0, RoundingMode.FLOOR).longValueExact();
     }
 }

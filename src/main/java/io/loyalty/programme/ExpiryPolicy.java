@@ -19,10 +19,11 @@ import java.util.List;
         programme's timezone; INACTIVITY: all points expire `inactivityDays` days after the customer's last order.""")
 public record ExpiryPolicy(
         @Schema(required = true, example = "AFTER") Type type,
-        @Schema(example = "P12M", nullable = true) String after,
+        @Schema(example = "P12M", nullable = true, description = "AFTER: an ISO-8601 period, at most 100 years.")
+        String after,
         @Schema(example = "YEAR", nullable = true) CalendarPeriod period,
-        @Schema(example = "1", nullable = true) Integer periods,
-        @Schema(example = "365", nullable = true) Integer inactivityDays) {
+        @Schema(example = "1", nullable = true, minimum = "0", maximum = "120") Integer periods,
+        @Schema(example = "365", nullable = true, minimum = "1", maximum = "36500") Integer inactivityDays) {
 
     @Schema(name = "ExpiryType")
     public enum Type { NEVER, AFTER, END_OF_PERIOD, INACTIVITY }
@@ -46,6 +47,8 @@ public record ExpiryPolicy(
                     Period p = Period.parse(after == null ? "" : after);
                     if (p.isNegative() || p.isZero()) {
                         problems.add(new String[]{"expiry.after", "must be a positive period"});
+                    } else if (p.toTotalMonths() > 1200 || p.getDays() > 36500) {
+                        problems.add(new String[]{"expiry.after", "must be at most 100 years"});
                     }
                 } catch (RuntimeException e) {
                     problems.add(new String[]{"expiry.after", "must be an ISO-8601 period such as P12M or P90D"});

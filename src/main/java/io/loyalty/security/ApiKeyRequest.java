@@ -1,6 +1,7 @@
 package io.loyalty.security;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,6 +11,9 @@ import java.util.UUID;
 @Schema(name = "ApiKeyRequest", description = "A new API client.")
 public record ApiKeyRequest(
         @NotBlank @Size(max = 100)
+        // One pattern, so the contract keeps saying "not blank" and now also "no control characters" (a NUL).
+        @Pattern(regexp = "^[^\\x00-\\x1F\\x7F]*[^\\x00-\\x20\\x7F][^\\x00-\\x1F\\x7F]*$",
+                message = "must have a visible character and no control characters")
         @Schema(required = true, example = "Main web storefront", description = "Who uses the key, for humans.")
         String name,
         @NotNull

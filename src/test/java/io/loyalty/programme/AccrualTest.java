@@ -46,6 +46,16 @@ class AccrualTest {
     }
 
     @Test
+    void anAwardIsCappedSoThatNoRuleOrOrderCanOverflowALong() {
+        // A rate even the validation would refuse, on the largest order amount it accepts: no ArithmeticException.
+        Accrual.OrderFacts huge = order(NOON, "0", line(1, "A", "x", 1, "999999999999999.9999"));
+        Accrual.Award one = only(awards(programme(UTC, Rules.spend("spend", "1E+18")), huge), "spend");
+        assertEquals(Accrual.MAX_AWARD, one.amount());
+        assertEquals(Accrual.MAX_AWARD, Accrual.floor(new java.math.BigDecimal("1E+400")));
+        assertEquals(-Accrual.MAX_AWARD, Accrual.floor(new java.math.BigDecimal("-1E+400")));
+    }
+
+    @Test
     void theDiscountDoesNotEarnAndADiscountAboveTheLinesEarnsNothingRatherThanLess() {
         Programme p = programme(UTC, Rules.spend("spend", "1"));
         assertEquals(79, only(awards(p, order(NOON, "20.50", line(1, "A", null, 1, "100.00"))), "spend").amount());

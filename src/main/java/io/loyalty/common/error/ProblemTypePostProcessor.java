@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /**
- * Gives every problem a {@code type} (and a 403 its missing detail): the ones the framework maps (validation, malformed JSON, 401,
- * 403, 404, 405, 415, 500) get a type derived from their status, so clients can always switch on it.
+ * Gives every problem a {@code type} and a {@code detail}: the ones the framework maps (validation, malformed JSON,
+ * 401, 403, 404, 405, 415, 500) get a type derived from their status, so clients can always switch on it, and a
+ * detail (a bean-validation problem's summarises its violations) so that every problem says what went wrong.
  */
 @ApplicationScoped
 public class ProblemTypePostProcessor implements ProblemPostProcessor {
@@ -34,17 +35,46 @@ public class ProblemTypePostProcessor implements ProblemPostProcessor {
     }
 
     static HttpProblem withType(HttpProblem problem) {
+        if (problem.getDetail() == null || problem.getDetail().isBlank()) {
+            problem = HttpProblem.builder(problem).withDetail(defaultDetail(problem)).build();
+        }
         if (problem.getType() != null) {
             return problem;
-        }
-        if (problem.getStatusCode() == 403 && problem.getDetail() == null) {
-            problem = HttpProblem.builder(problem)
-                    .withDetail("The role of this API key does not allow this operation").build();
         }
         String slug = problem.getParameters().containsKey("violations")
                 ? "validation"
                 : SLUGS.getOrDefault(problem.getStatusCode(), "http-" + problem.getStatusCode());
         return HttpProblem.builder(problem).withType(Problems.type(slug)).build();
+    }
+
+    private static String defaultDetail(HttpProblem problem) {
+        Object violations = problem.getParameters().get("violations");
+        if (violations instanceof Iterable<?> list && list.iterator().hasNext()) {
+            StringBuilder detail = new StringBuilder();
+            for (Object v : list) {
+                detail.append(detail.length() == 0 ? "" : "; ").append(describe(v));
+            }
+            return detail.toString();
+        }
+        return switch (problem.getStatusCode()) {
+            case 403 -> "The role of this API key does not allow this operation";
+            case 404 -> "There is no resource at this path";
+            case 405 -> "This resource does not support the request's method";
+            case 406 -> "This resource cannot answer in any of the media types the Accept header asks for";
+            case 415 -> "This resource does not accept a body of this Content-Type";
+            default -> problem.getTitle() != null ? problem.getTitle() : "HTTP " + problem.getStatusCode();
+        };
+    }
+
+    /** A violation as "field message", whether the extension's own or one of {@link Problems#invalid}. */
+    private static String describe(Object violation) {
+        if (violation instanceof io.quarkiverse.resteasy.problem.validation.Violation v) {
+            return (v.field == null || v.field.isEmpty() ? "" : v.field + " ") + v.message;
+        }
+        if (violation instanceof java.util.Map<?, ?> m) {
+            return m.get("field") + " " + m.get("message");
+        }
+        return String.valueOf(violation);
     }
 
     @Override
