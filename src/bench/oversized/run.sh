@@ -57,13 +57,17 @@ send() { # label, curl args...
   local label=$1; shift
   curl -s -o "$WORK/$label.body" -w "$label %{http_code} %{time_total}s\n" -H "X-API-Key: $KEY" "$@"
 }
+SENDERS=()
 for i in $(seq 1 "$PARALLEL"); do
   send "order-declared-$i" -H 'Content-Type: application/json' --data-binary @"$WORK/huge.json" "$BASE/api/v1/orders" &
+  SENDERS+=($!)
   send "order-chunked-$i" -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' \
     --data-binary @"$WORK/huge.json" "$BASE/api/v1/orders" &
+  SENDERS+=($!)
 done
 send "import-declared" -H 'Content-Type: text/csv' --data-binary @"$WORK/huge.csv" "$BASE/api/v1/imports/orders" &
-wait
+SENDERS+=($!)
+wait "${SENDERS[@]}"
 echo "== resident memory after: $(rss)"
 for f in "$WORK"/*.body; do echo "$(basename "$f" .body): $(head -c 200 "$f")"; done
 STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "X-API-Key: $KEY" "$BASE/api/v1/customers?limit=1")
