@@ -45,7 +45,7 @@ public class ApiKeyService {
         key.fingerprint = ApiKeys.fingerprint(key.keyHash);
         key.createdAt = Timestamps.now();
         key.persist();
-        return new CreatedApiKey(key.id, key.name, key.role, key.partnerId, secret, key.createdAt);
+        return new CreatedApiKey(key.id, key.name, key.role, key.partnerId, secret, key.fingerprint, key.createdAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -13,5 +13,8 @@ public record CreatedApiKey(
         @Schema(nullable = true) UUID partnerId,
         @Schema(required = true, example = "lk_x7Q2aVbqM0cJ3s9yKpT4wz8R1uE6nLhD5fG2iO7jA0c",
                 description = "The secret to send in X-API-Key.") String key,
+        @Schema(required = true, example = "3f9a0c1e", pattern = "^[0-9a-f]{8}$",
+                description = "How listings name this key: the first 8 hex digits of its SHA-256 hash; reveals nothing about it.")
+        String fingerprint,
         @Schema(required = true, example = "2026-11-22T09:00:00Z") Instant createdAt) {
 }

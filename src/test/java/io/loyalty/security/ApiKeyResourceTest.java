@@ -39,6 +39,8 @@ public class ApiKeyResourceTest {
         String id = created.path("id");
         // 256 random bits, base64url: 43 characters after the marker
         org.junit.jupiter.api.Assertions.assertEquals(46, key.length());
+        // The creator learns the fingerprint listings will show, to recognise the key later.
+        org.junit.jupiter.api.Assertions.assertEquals(sha256Hex(key).substring(0, 8), created.path("fingerprint"));
 
         TestSupport.as(key).get("/api/v1/customers").then().statusCode(200);
         TestSupport.as(key).get(PATH).then().statusCode(403);
