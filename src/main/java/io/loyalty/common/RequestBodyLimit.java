@@ -98,6 +98,7 @@ public class RequestBodyLimit {
                 : "The request body is larger than " + limit + " bytes, the limit for this endpoint; "
                 + "send order history through POST " + IMPORTS + "/orders");
         problem.put("instance", String.valueOf(Problems.instance(ctx.normalizedPath())));
+        problem.put("requestId", ctx.get(RequestIds.MDC_KEY));
         String body;
         try {
             body = mapper.writeValueAsString(problem);

@@ -83,7 +83,7 @@ public class ContractFuzzTest {
                 + "x".repeat(20_000), true), false);
         send("GET /api/v1/customers", "header of 40 KB", raw("GET", "/api/v1/customers", true, "application/json",
                 new byte[0], Map.of("X-Filler", "x".repeat(40_000))), false);
-        System.out.printf("ContractFuzzTest: %d operations, %d requests, %d failing variants%n",
+        org.jboss.logging.Logger.getLogger(ContractFuzzTest.class).infof("%d operations, %d requests, %d failing variants",
                 operations, requests, failures.values().stream().mapToInt(List::size).sum());
         report();
     }
@@ -95,7 +95,6 @@ public class ContractFuzzTest {
                 summary.append(operation).append(" (").append(list.size()).append(")\n");
                 list.stream().limit(8).forEach(f -> summary.append("    ").append(f).append('\n'));
             });
-            System.out.println(summary);
             fail(summary.toString());
         }
     }

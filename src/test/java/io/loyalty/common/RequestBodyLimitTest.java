@@ -40,7 +40,8 @@ public class RequestBodyLimitTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:loyalty:problem:payload-too-large"))
                 .body("status", equalTo(413))
-                .body("detail", containsString("1048576 bytes"));
+                .body("detail", containsString("1048576 bytes"))
+                .body("requestId", org.hamcrest.Matchers.notNullValue());
         // The refused body was drained, not left in the pipe: the next request on a connection works.
         asAdmin().get("/api/v1/customers?limit=1").then().statusCode(200);
     }
