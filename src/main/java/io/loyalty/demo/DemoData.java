@@ -196,7 +196,7 @@ public class DemoData {
                     total = total.add(new BigDecimal(item.price()).multiply(BigDecimal.valueOf(quantity)));
                 }
                 orders.post(new OrderRequest("demo-order-" + c + "-" + v, ids.get(c), null, null, placedAt, "INR", lines,
-                        BigDecimal.ZERO, BigDecimal.ZERO, total, true), caller);
+                        BigDecimal.ZERO, BigDecimal.ZERO, total, true, null), caller);
                 posted++;
             }
         }

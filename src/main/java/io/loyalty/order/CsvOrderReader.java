@@ -122,7 +122,7 @@ final class CsvOrderReader implements OrderReader {
                 blank(f.get("customerId")) ? null : uuid(f.get("customerId")),
                 customer == null ? emptyToNull(f.get("customerExternalId")) : null, customer,
                 timestamp(f.get("placedAt")), emptyToNull(f.get("currency")), lines, discount, shipping, total,
-                accrue != null && Boolean.parseBoolean(accrue));
+                accrue != null && Boolean.parseBoolean(accrue), emptyToNull(f.get("channel")));
     }
 
     /** The one line of an order known only by its total. */

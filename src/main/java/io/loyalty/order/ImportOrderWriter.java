@@ -98,12 +98,12 @@ class ImportOrderWriter {
         Set<UUID> inserted = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO orders (id, api_key_id, external_id, customer_id, placed_at, currency, subtotal, discount, shipping,
-                                    total, returned_amount, status, accrue, request_hash, accrual, created_at)
+                                    total, returned_amount, status, accrue, request_hash, accrual, created_at, channel)
                 SELECT u.id, ?, u.ext, u.cust, u.placed, u.cur, u.sub, u.disc, u.ship, u.tot, 0, 'PLACED', false,
-                       decode(u.hash, 'hex'), '[]'::jsonb, now()
+                       decode(u.hash, 'hex'), '[]'::jsonb, now(), u.chan
                 FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::timestamptz[], ?::text[], ?::numeric[], ?::numeric[],
-                            ?::numeric[], ?::numeric[], ?::text[])
-                     AS u(id, ext, cust, placed, cur, sub, disc, ship, tot, hash)
+                            ?::numeric[], ?::numeric[], ?::text[], ?::text[])
+                     AS u(id, ext, cust, placed, cur, sub, disc, ship, tot, hash, chan)
                 ON CONFLICT (api_key_id, external_id) DO NOTHING
                 RETURNING id""")) {
             s.setObject(1, caller.apiKeyId());
@@ -117,6 +117,7 @@ class ImportOrderWriter {
             s.setArray(9, column(c, "text", rows, r -> orZero(r.order().shipping()).toPlainString()));
             s.setArray(10, column(c, "text", rows, r -> r.order().total().toPlainString()));
             s.setArray(11, column(c, "text", rows, Row::hash));
+            s.setArray(12, column(c, "text", rows, r -> r.order().channel()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getObject(1, UUID.class));

@@ -164,7 +164,7 @@ class ImportRunner {
             // An import creates the customers it names, whether or not their orders earn.
             o = new OrderRequest(o.externalId(), null, null,
                     new CustomerRequest(o.customerExternalId(), null, null, null, null, null, null),
-                    o.placedAt(), o.currency(), o.lines(), o.discount(), o.shipping(), o.total(), o.accrue());
+                    o.placedAt(), o.currency(), o.lines(), o.discount(), o.shipping(), o.total(), o.accrue(), o.channel());
         }
         try {
             if (orders.post(o, caller).created()) {

@@ -113,6 +113,6 @@ final class NdjsonOrderReader implements OrderReader {
     /** History is imported for the record; only orders that say so earn. */
     private static OrderRequest withoutAccrualByDefault(OrderRequest o) {
         return o.accrue() != null ? o : new OrderRequest(o.externalId(), o.customerId(), o.customerExternalId(),
-                o.customer(), o.placedAt(), o.currency(), o.lines(), o.discount(), o.shipping(), o.total(), false);
+                o.customer(), o.placedAt(), o.currency(), o.lines(), o.discount(), o.shipping(), o.total(), false, o.channel());
     }
 }

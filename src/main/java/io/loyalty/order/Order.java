@@ -24,6 +24,7 @@ public class Order extends PanacheEntityBase {
     public UUID customerId;
     public Instant placedAt;
     public String currency;
+    public String channel;
     public BigDecimal subtotal;
     public BigDecimal discount;
     public BigDecimal shipping;

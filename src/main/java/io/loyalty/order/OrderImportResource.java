@@ -52,7 +52,7 @@ public class OrderImportResource {
                     Streams years of past orders in. The body is NDJSON (one POST /orders body per line) or CSV with a \
                     header row and the columns externalId, customerExternalId (or customerId, or customerEmail with \
                     customerFirstName/customerLastName), placedAt (ISO-8601, or a date meaning midnight UTC), currency, \
-                    total, discount, shipping, accrue, sku, name, category, quantity, unitPrice; consecutive rows with the \
+                    total, discount, shipping, accrue, channel, sku, name, category, quantity, unitPrice; consecutive rows with the \
                     same externalId are one order's lines, and a row without sku is a one-line order worth its total. \
                     Customers are created as needed. Orders do not earn unless accrue is true. Answers 202 at once; \
                     follow `Location` for progress, duplicates skipped, and rejected rows with their line number.""")

@@ -37,7 +37,10 @@ public record OrderRequest(
         @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4)
         @Schema(required = true, example = "480.00", description = "Must equal the lines minus discount plus shipping.") BigDecimal total,
         @Schema(example = "true", description = "Default true. false stores the order for history and metrics without earning.")
-        Boolean accrue) {
+        Boolean accrue,
+        @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "must be letters, digits, '_', '.' or '-'")
+        @Schema(nullable = true, example = "web", description = "Where it was placed (web, app, store-12 ...), for metrics by channel.")
+        String channel) {
 
     @Schema(name = "OrderLineRequest")
     public record Line(

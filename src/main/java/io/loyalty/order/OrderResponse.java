@@ -14,6 +14,7 @@ public record OrderResponse(
         @Schema(required = true) UUID customerId,
         @Schema(required = true) Instant placedAt,
         @Schema(required = true, example = "INR") String currency,
+        @Schema(nullable = true, example = "web") String channel,
         @Schema(required = true) List<Line> lines,
         @Schema(required = true, example = "460.00") BigDecimal subtotal,
         @Schema(required = true, example = "20.00") BigDecimal discount,
@@ -32,7 +33,7 @@ public record OrderResponse(
     }
 
     static OrderResponse from(Order o, List<OrderLine> lines) {
-        return new OrderResponse(o.id, o.externalId, o.customerId, o.placedAt, o.currency,
+        return new OrderResponse(o.id, o.externalId, o.customerId, o.placedAt, o.currency, o.channel,
                 lines.stream().map(l -> new Line(l.lineNo, l.sku, l.name, l.category, l.quantity, l.unitPrice,
                         l.returnedQuantity)).toList(),
                 o.subtotal, o.discount, o.shipping, o.total, o.returnedAmount, o.status, o.accrue,

@@ -120,6 +120,7 @@ public class OrderService {
         order.customerId = customerId;
         order.placedAt = placedAt;
         order.currency = request.currency();
+        order.channel = request.channel();
         order.subtotal = subtotal;
         order.discount = orZero(request.discount());
         order.shipping = orZero(request.shipping());
