@@ -18,7 +18,8 @@ import java.time.Instant;
  * <p>
  * Columns: customer_id, last_order_at, recency_s (seconds), frequency, monetary, cur_min, cur_max (the least and
  * greatest currency of the customer's orders), r_score, f_score, m_score, segment (label), and the population's
- * edges r_min, r1..r4, r_max, f_min, f1..f4, f_max, m_min, m1..m4, m_max (recency edges in seconds).
+ * edges r_min, r1..r4, r_max, f_min, f1..f4, f_max, m_min, m1..m4, m_max (recency edges in seconds) and its
+ * cur_least, cur_greatest (for {@link Currencies#requireSingle}).
  */
 public final class RfmSql {
     static final long DAY_SECONDS = 86_400;
@@ -42,8 +43,8 @@ public final class RfmSql {
                 + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.frequency) AS f, "
                 + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.monetary) AS m, "
                 + "min(c.recency_s) AS r_min, max(c.recency_s) AS r_max, min(c.frequency) AS f_min, max(c.frequency) AS f_max, "
-                + "min(c.monetary) AS m_min, max(c.monetary) AS m_max FROM c), "
-                + "e AS (SELECT d.r_min, d.r_max, d.f_min, d.f_max, d.m_min, d.m_max, "
+                + "min(c.monetary) AS m_min, max(c.monetary) AS m_max, min(c.cur_min) AS cur_least, max(c.cur_max) AS cur_greatest FROM c), "
+                + "e AS (SELECT d.r_min, d.r_max, d.f_min, d.f_max, d.m_min, d.m_max, d.cur_least, d.cur_greatest, "
                 + quartiles("r") + ", " + quartiles("f") + ", " + quartiles("m") + " FROM d, p) "
                 + "SELECT s.*, " + RfmSegment.sqlCase("s.r_score", "s.f_score", "s.m_score") + " AS segment FROM ("
                 + "SELECT c.*, e.*, "
