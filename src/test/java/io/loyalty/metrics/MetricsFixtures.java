@@ -28,6 +28,11 @@ final class MetricsFixtures {
 
     /** A one-line order of {@code total} placed at {@code at} on {@code channel}; returns its id. */
     static String order(String customerId, Instant at, String total, String channel) {
+        return order(customerId, at, total, channel, true);
+    }
+
+    /** The same; {@code accrue: false} stores history that earns nothing and enrols nobody. */
+    static String order(String customerId, Instant at, String total, String channel, boolean accrue) {
         Map<String, Object> line = Map.of("sku", "X", "quantity", 1, "unitPrice", new BigDecimal(total));
         Map<String, Object> body = new HashMap<>();
         body.put("externalId", TestSupport.unique("order"));
@@ -37,6 +42,7 @@ final class MetricsFixtures {
         body.put("lines", List.of(line));
         body.put("total", new BigDecimal(total));
         body.put("channel", channel);
+        body.put("accrue", accrue);
         return asAdmin().body(body).post("/api/v1/orders").then().statusCode(201).extract().path("id");
     }
 
