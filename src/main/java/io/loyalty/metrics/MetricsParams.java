@@ -1,13 +1,9 @@
 package io.loyalty.metrics;
 
-import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.loyalty.security.Caller;
-import io.loyalty.security.Role;
 import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.DateTimeException;
@@ -20,15 +16,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The period and filters every metrics endpoint takes. They arrive as strings so that every bad value is
  * reported at once, as violations naming the parameter, instead of one JAX-RS 404 at a time.
  */
-public class MetricsParams {
-    private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,49}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+public class MetricsParams extends MetricsFilters {
     /** timestamptz and java.time agree well inside this range; nobody sells before 1900 or after 2999. */
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
@@ -43,23 +36,9 @@ public class MetricsParams {
             example = "2026-01-01")
     String to;
 
-    @QueryParam("timezone")
-    @Parameter(description = "IANA time zone of dates and calendar buckets (days, weeks, months).",
-            schema = @Schema(type = SchemaType.STRING, defaultValue = "UTC"), example = "Asia/Kolkata")
-    String timezone;
-
     @QueryParam("programmeId")
     @Parameter(description = "Count only orders placed while the customer was a member of this programme.")
     String programmeId;
-
-    @QueryParam("channel")
-    @Parameter(description = "Count only orders placed on this channel.", example = "web")
-    String channel;
-
-    @QueryParam("currency")
-    @Parameter(description = "Count only orders in this currency. Required by money figures when the orders counted "
-            + "are in more than one currency.", example = "INR")
-    String currency;
 
     /**
      * The validated scope, or a 400 listing every bad parameter. {@code defaultSpan} is how far before {@code to}
@@ -67,31 +46,10 @@ public class MetricsParams {
      */
     public Scope toScope(Caller caller, Period defaultSpan) {
         Violations v = new Violations();
-        ZoneId zone = zone(v, timezone);
-        Instant end = to == null || to.isBlank() ? Timestamps.now() : instant(v, "to", to, zone);
-        Instant start = from == null || from.isBlank()
-                ? (end == null ? null : end.atZone(zone).minus(defaultSpan).toInstant())
-                : instant(v, "from", from, zone);
-        if (start != null && end != null && !start.isBefore(end)) {
-            v.add("from", "must be before to");
-        }
-        UUID programme = null;
-        if (programmeId != null && !programmeId.isBlank()) {
-            try {
-                programme = UUID.fromString(programmeId);
-            } catch (IllegalArgumentException e) {
-                v.add("programmeId", "must be a UUID");
-            }
-        }
-        if (channel != null && !CHANNEL.matcher(channel).matches()) {
-            v.add("channel", "must be 1 to 50 letters, digits, '_', '.' or '-'");
-        }
-        if (currency != null && !CURRENCY.matcher(currency).matches()) {
-            v.add("currency", "must be an ISO-4217 code such as INR");
-        }
-        v.throwIfAny();
-        UUID partner = caller != null && caller.role() == Role.PARTNER ? caller.partnerId() : null;
-        return new Scope(start, end, zone, programme, blankToNull(channel), blankToNull(currency), partner);
+        ZoneId zone = zone(v);
+        Instant[] period = period(v, zone, from, to, defaultSpan);
+        UUID programme = uuid(v, "programmeId", programmeId);
+        return scope(v, caller, zone, period[0], period[1], programme);
     }
 
     /** The zone named by {@code timezone} (default UTC), for endpoints that parse more instants with it. */
@@ -146,9 +104,6 @@ public class MetricsParams {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 
     /** Bad query parameters collected so that one 400 names them all. */
     public static final class Violations {
