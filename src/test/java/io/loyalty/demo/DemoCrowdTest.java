@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +54,7 @@ class DemoCrowdTest {
                 assertTrue(v.total().signum() > 0);
             }
             if (s.joinsCard() != null) {
+                assertFalse(s.joinsCard().toInstant().isBefore(DemoCrowd.launch(NOW)), "joins the card before its launch");
                 assertTrue(s.visits().stream().anyMatch(v -> !v.placedAt().isBefore(s.joinsCard())),
                         s.customer().externalId() + " joins the card after its last visit");
             }
@@ -96,8 +96,6 @@ class DemoCrowdTest {
                 .collect(Collectors.groupingBy(Visit::channel, Collectors.counting()));
         assertEquals(Set.copyOf(DemoCrowd.CHANNELS), channels.keySet());
         assertTrue(channels.values().stream().allMatch(c -> c > 200), channels.toString());
-        Function<Shopper, Integer> size = s -> s.visits().size();
-        System.out.println("orders " + crowd.stream().mapToInt(size::apply).sum());
     }
 
     private static Instant first(Shopper s) {

@@ -127,19 +127,28 @@ class DemoDataTest {
         String points = ids.get(DemoSeeder.POINTS_PROGRAMME);
 
         int members = 0;
+        int joinedMonthsAgo = 0;
         long redeemed = 0;
         long expired = 0;
         for (Map<String, Object> c : all("/api/v1/customers", r -> { })) {
             String id = (String) c.get("id");
             JsonPath memberships = asAdmin().get("/api/v1/customers/" + id + "/memberships").then().statusCode(200)
                     .extract().jsonPath();
-            members += memberships.getList("programmeId").contains(card) ? 1 : 0;
+            int at = memberships.getList("programmeId").indexOf(card);
+            if (at >= 0) {
+                members++;
+                // Members joined on the dates the history says, not when the data was seeded.
+                Instant joined = Instant.parse(memberships.getString("[" + at + "].joinedAt"));
+                assertTrue(joined.isAfter(Instant.now().minus(Duration.ofDays(280))), "joined before the launch: " + joined);
+                joinedMonthsAgo += joined.isBefore(Instant.now().minus(Duration.ofDays(60))) ? 1 : 0;
+            }
             JsonPath balance = asAdmin().queryParam("programmeId", points).get("/api/v1/customers/" + id + "/points")
                     .then().statusCode(200).extract().jsonPath();
             redeemed += balance.getLong("[0].redeemed");
             expired += balance.getLong("[0].expired");
         }
         assertTrue(members >= 60 && members <= 180, members + " card members of 300");
+        assertTrue(joinedMonthsAgo >= members / 2, joinedMonthsAgo + " of " + members + " joined over 60 days ago");
         assertTrue(redeemed >= 10_000, redeemed + " points redeemed");
         assertTrue(expired > 0, "no points expired");
 
