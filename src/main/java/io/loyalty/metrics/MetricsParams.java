@@ -66,7 +66,14 @@ public class MetricsParams {
      * the period starts when {@code from} is not given.
      */
     public Scope toScope(Caller caller, Period defaultSpan) {
-        Violations v = new Violations();
+        return toScope(caller, defaultSpan, new Violations());
+    }
+
+    /**
+     * As {@link #toScope(Caller, Period)}, adding to the violations the endpoint already found in its own
+     * parameters, so that one 400 names them all.
+     */
+    public Scope toScope(Caller caller, Period defaultSpan, Violations v) {
         ZoneId zone = zone(v, timezone);
         Instant end = to == null || to.isBlank() ? Timestamps.now() : instant(v, "to", to, zone);
         Instant start = from == null || from.isBlank()
