@@ -33,18 +33,20 @@ class CohortQuery {
     Matrix matrix(Scope scope, List<Instant> bounds) {
         String starts = bounds.subList(0, bounds.size() - 1).stream().map(Instant::toString)
                 .collect(Collectors.joining(",", "{", "}"));
-        Sql sql = new Sql("WITH o AS (SELECT customer_id, net, currency, width_bucket(placed_at, ?::timestamptz[]) AS bucket "
-                + "FROM (", starts)
+        // The cohort of each order's customer by a window over the customer's orders of the period, not by joining
+        // two derived sets whose sizes the planner would have to guess.
+        Sql sql = new Sql("""
+                SELECT cohort, bucket, count(DISTINCT customer_id), sum(net), min(currency), max(currency)
+                FROM (SELECT customer_id, net, currency, bucket, min(bucket) OVER (PARTITION BY customer_id) AS cohort
+                      FROM (SELECT customer_id, net, currency, width_bucket(placed_at, ?::timestamptz[]) AS bucket FROM (""",
+                starts)
                 .append(OrderScope.countedOrders(scope, scope.from(), scope.to()))
-                .append(") x), c AS (SELECT customer_id, min(bucket) AS cohort FROM o GROUP BY customer_id), "
-                        + "n AS (SELECT c.customer_id, c.cohort FROM c WHERE NOT EXISTS (SELECT 1 FROM (")
+                .append(") x) o) t WHERE NOT EXISTS (SELECT 1 FROM (")
                 .append(OrderScope.countedOrders(scope, null, scope.from()))
-                .append(") b WHERE b.customer_id = c.customer_id))")
                 .append("""
-                         SELECT n.cohort, o.bucket, count(DISTINCT o.customer_id), sum(o.net), min(o.currency), max(o.currency)
-                         FROM n JOIN o USING (customer_id)
-                         GROUP BY n.cohort, o.bucket
-                         ORDER BY n.cohort, o.bucket""");
+                        ) b WHERE b.customer_id = t.customer_id)
+                        GROUP BY cohort, bucket
+                        ORDER BY cohort, bucket""");
         return analytics.query(sql, rs -> {
             List<Cell> cells = new ArrayList<>();
             String least = null;

@@ -27,24 +27,23 @@ class RetentionQuery {
     Counts count(Scope scope, Period window) {
         Instant from = scope.from();
         Instant to = scope.to();
-        Sql sql = new Sql("WITH s AS (SELECT DISTINCT customer_id FROM (")
-                .append(OrderScope.countedOrdersInWindow(scope, Periods.minus(from, window, scope.zone()), from))
-                .append(") x), e AS (SELECT DISTINCT customer_id FROM (")
-                .append(OrderScope.countedOrdersInWindow(scope, Periods.minus(to, window, scope.zone()), to))
-                .append(") x), p AS (SELECT DISTINCT customer_id FROM (")
-                .append(OrderScope.countedOrders(scope, from, to))
-                .append(") x), n AS (SELECT p.customer_id FROM p WHERE NOT EXISTS (SELECT 1 FROM (")
+        // One pass over the three windows' orders, grouped per customer: no join between derived sets, whose row
+        // counts the planner cannot estimate (a nested loop over two of them is quadratic, e.g. right after a bulk
+        // import, before ANALYZE). Newness is probed on the customer index, once per buyer of the period only.
+        Sql sql = new Sql("""
+                SELECT count(*) FILTER (WHERE s), count(*) FILTER (WHERE e), count(*) FILTER (WHERE n),
+                       count(*) FILTER (WHERE s AND e), count(*) FILTER (WHERE n AND e),
+                       count(*) FILTER (WHERE e AND NOT s AND NOT n), count(*) FILTER (WHERE s AND p)
+                FROM (SELECT bool_or(k = 1) AS s, bool_or(k = 2) AS e, bool_or(k = 3) AS p,
+                             CASE WHEN bool_or(k = 3) THEN NOT EXISTS (SELECT 1 FROM (""")
                 .append(OrderScope.countedOrders(scope, null, from))
-                .append(") b WHERE b.customer_id = p.customer_id))")
-                .append("""
-                         SELECT (SELECT count(*) FROM s),
-                                (SELECT count(*) FROM e),
-                                (SELECT count(*) FROM n),
-                                (SELECT count(*) FROM s JOIN e USING (customer_id)),
-                                (SELECT count(*) FROM n JOIN e USING (customer_id)),
-                                (SELECT count(*) FROM e WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.customer_id = e.customer_id)
-                                                          AND NOT EXISTS (SELECT 1 FROM n WHERE n.customer_id = e.customer_id)),
-                                (SELECT count(*) FROM s JOIN p USING (customer_id))""");
+                .append(") b WHERE b.customer_id = t.customer_id) ELSE false END AS n FROM (SELECT customer_id, 1 AS k FROM (")
+                .append(OrderScope.countedOrdersInWindow(scope, Periods.minus(from, window, scope.zone()), from))
+                .append(") x UNION ALL SELECT customer_id, 2 FROM (")
+                .append(OrderScope.countedOrdersInWindow(scope, Periods.minus(to, window, scope.zone()), to))
+                .append(") x UNION ALL SELECT customer_id, 3 FROM (")
+                .append(OrderScope.countedOrders(scope, from, to))
+                .append(") x) t GROUP BY customer_id) c");
         return analytics.query(sql, rs -> {
             rs.next();
             return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
