@@ -117,4 +117,26 @@ class PurchasesTest {
         assertMoney(r, "historicalCustomerValue", "10.0000");
         assertRate(r, "returningCustomerRate", "1.000000", 1, 1);
     }
+
+    /**
+     * programmeId counts orders placed while the customer was a member: the member's order from before joining
+     * (2025) is left out, the one placed after joining counts; a non-member's order never does.
+     */
+    @Test
+    void aProgrammeCountsOnlyItsMembersOrdersPlacedWhileMembers() throws Exception {
+        String ch = MetricsFixtures.channel();
+        String programme = io.loyalty.Fixtures.programme(java.util.List.of(io.loyalty.Fixtures.spend("spend", 1)));
+        String member = io.loyalty.Fixtures.member(programme);
+        order(ch, member, "2025-05-01T12:00:00Z", "10");
+        Thread.sleep(1100);
+        String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
+        order(ch, member, now, "25");
+        order(ch, customer(), now, "99");
+        JsonPath r = get("/api/v1/metrics/purchases", "from", "2025-01-01", "channel", ch, "programmeId", programme);
+        assertEquals(programme, r.getString("inputs.programmeId"));
+        assertEquals(1, r.getLong("buyers"));
+        assertEquals(1, r.getLong("orders"));
+        assertMoney(r, "netRevenue", "25.0000");
+        assertEquals(2, get("/api/v1/metrics/purchases", "from", "2025-01-01", "channel", ch).getLong("buyers"));
+    }
 }
