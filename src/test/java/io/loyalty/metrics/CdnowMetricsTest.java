@@ -1,15 +1,14 @@
 package io.loyalty.metrics;
 
 import io.loyalty.TestSupport;
+import io.loyalty.metrics.CdnowReference.Line;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,14 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.loyalty.TestSupport.asAdmin;
+import static io.loyalty.metrics.CdnowReference.activeAt;
+import static io.loyalty.metrics.CdnowReference.bucket;
+import static io.loyalty.metrics.CdnowReference.count;
+import static io.loyalty.metrics.CdnowReference.divide;
+import static io.loyalty.metrics.CdnowReference.firstOrders;
+import static io.loyalty.metrics.CdnowReference.label;
+import static io.loyalty.metrics.CdnowReference.list;
+import static io.loyalty.metrics.CdnowReference.money;
 import static io.loyalty.metrics.MetricsFixtures.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -43,9 +50,6 @@ class CdnowMetricsTest {
             Path.of("../../shared/data/cdnow/CDNOW_master.txt"));
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-
-    record Line(String customer, Instant at, BigDecimal amount) {
-    }
 
     private static List<Line> lines;
     private static String channel;
@@ -94,56 +98,6 @@ class CdnowMetricsTest {
 
     static Instant at(String date, ZoneId zone) {
         return LocalDate.parse(date).atStartOfDay(zone).toInstant();
-    }
-
-    static BigDecimal divide(BigDecimal n, long d, int scale) {
-        return d == 0 ? null : n.divide(BigDecimal.valueOf(d), scale, RoundingMode.HALF_EVEN);
-    }
-
-    /**
-     * A value by dotted path from a parsed body. JsonPath.get compiles a Groovy expression per call, which over
-     * hundreds of cells costs a minute; the body is read once into maps and walked here instead.
-     */
-    static Object value(Map<String, Object> body, String path) {
-        Object at = body;
-        for (String name : path.split("\\.")) {
-            at = ((Map<?, ?>) at).get(name);
-        }
-        return at;
-    }
-
-    static long count(Map<String, Object> body, String path) {
-        return ((Number) value(body, path)).longValue();
-    }
-
-    static BigDecimal money(Map<String, Object> body, String path) {
-        Object v = value(body, path);
-        return v == null ? null : new BigDecimal(v.toString());
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    static Map<String, Instant> firstOrders(List<Line> all) {
-        Map<String, Instant> first = new HashMap<>();
-        for (Line l : all) {
-            first.merge(l.customer(), l.at(), (a, b) -> a.isBefore(b) ? a : b);
-        }
-        return first;
-    }
-
-    /** Customers with an order in (t - w, t], w applied in the zone. */
-    static Set<String> activeAt(List<Line> all, Instant t, Period w, ZoneId zone) {
-        Instant after = t.atZone(zone).minus(w).toInstant();
-        Set<String> active = new HashSet<>();
-        for (Line l : all) {
-            if (l.at().isAfter(after) && !l.at().isAfter(t)) {
-                active.add(l.customer());
-            }
-        }
-        return active;
     }
 
     static void checkRetention(Map<String, Object> r, List<Line> all, Instant from, Instant to, Period w, ZoneId zone) {
@@ -254,22 +208,6 @@ class CdnowMetricsTest {
             assertEquals(returning, count(r, "returningCustomerRate.numerator"), at + "returning");
             assertEquals(divide(BigDecimal.valueOf(returning), buyers, 6), money(r, "returningCustomerRate.value"), at);
         }
-    }
-
-    /** The bucket of an instant as a number that grows by one per month or per ISO week, and its label. */
-    static long bucket(Instant at, ZoneId zone, boolean weeks) {
-        LocalDate d = at.atZone(zone).toLocalDate();
-        return weeks ? Math.floorDiv(d.toEpochDay() - 4, 7) // 1970-01-05 was a Monday
-                : d.getYear() * 12L + d.getMonthValue() - 1;
-    }
-
-    static String label(Instant at, ZoneId zone, boolean weeks) {
-        LocalDate d = at.atZone(zone).toLocalDate();
-        if (!weeks) {
-            return String.format("%04d-%02d", d.getYear(), d.getMonthValue());
-        }
-        LocalDate thursday = d.plusDays(4 - d.getDayOfWeek().getValue());
-        return String.format("%04d-W%02d", thursday.getYear(), (thursday.getDayOfYear() - 1) / 7 + 1);
     }
 
     static void checkCohorts(List<Line> all, String fromDate, String toDate, ZoneId zone, boolean weeks) {
