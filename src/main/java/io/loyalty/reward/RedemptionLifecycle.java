@@ -169,7 +169,7 @@ public class RedemptionLifecycle {
         if (refund && x.debitEntryId != null) {
             Programme p = Programme.findById(reward.programmeId);
             Membership m = memberships.lockedMembership(p.id, x.customerId);
-            Ledger.Source source = Ledger.Source.of(apiKeyId, now).redemption(x.id)
+            Ledger.Source source = Ledger.Source.of(apiKeyId, now).redemption(x.id).partner(x.partnerId)
                     .because((status == RedemptionStatus.CANCELLED ? "Cancelled: " : "Expired unused: ") + reward.name);
             List<Ledger.Credit> credits = new ArrayList<>();
             for (Ledger.Drawn d : ledger.drawnBy(x.debitEntryId)) {
