@@ -89,10 +89,14 @@ public class SettlementResource {
             examples = @ExampleObject(name = "month-end", value = "{\"until\": \"2026-11-01T00:00:00+05:30\"}")))
     @APIResponse(responseCode = "201", description = "Closed; `Location` points at the list of closings.",
             content = @Content(schema = @Schema(implementation = ClosingResponse.class)))
-    @APIResponse(responseCode = "409", description = "Settlements are already closed until then or later.",
+    @APIResponse(responseCode = "409", description = "Settlements are already closed until then or later, or "
+            + "activity never paused long enough to close (retry).",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "period-closed", value = "Settlements are closed until "
-                            + "2026-11-01T00:00:00Z already; a closing must be later")))
+                    examples = {
+                            @ExampleObject(name = "period-closed", value = "Settlements are closed until "
+                                    + "2026-11-01T00:00:00Z already; a closing must be later"),
+                            @ExampleObject(name = "settlement-busy", value = "Points movements of coalition programmes "
+                                    + "were being recorded without a pause for 5 seconds; retry the closing")}))
     public RestResponse<ClosingResponse> close(@NotNull @Valid ClosingRequest request, @Context UriInfo uriInfo) {
         ClosingResponse closed = service.close(request.until().toInstant(), Caller.of(identity));
         return RestResponse.ResponseBuilder.<ClosingResponse>created(uriInfo.getAbsolutePathBuilder().build())

@@ -110,13 +110,16 @@ public class SettlementService {
         return new SettlementReport(from, to, closedUntil(), result);
     }
 
-    /** Closes every period before {@code until}. Waits for the lines being written (see the recorder's lock). */
+    /**
+     * Closes every period before {@code until}, once no line is being written (see the recorder's lock). It tries
+     * the lock instead of queueing for it: a queued exclusive request would make new writers queue behind it while
+     * they hold row locks that the writers it waits for may need, a deadlock.
+     */
     public ClosingResponse close(Instant until, Caller caller) {
         if (until.isAfter(Timestamps.now())) {
             throw Problems.invalidField("until", "body", "must not be in the future");
         }
-        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:k) AS text)")
-                .setParameter("k", SettlementRecorder.CLOSING_LOCK).getSingleResult();
+        lockOutWriters();
         Instant previous = SettlementRecorder.closedUntil(em);
         if (previous != null && !until.isAfter(previous)) {
             throw Problems.conflict("period-closed", "Settlements are closed until " + previous
@@ -130,6 +133,23 @@ public class SettlementService {
         c.createdAt = Timestamps.now();
         c.persist();
         return ClosingResponse.from(c);
+    }
+
+    private void lockOutWriters() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if ((Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:k)")
+                    .setParameter("k", SettlementRecorder.CLOSING_LOCK).getSingleResult()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw Problems.conflict("settlement-busy", "Points movements of coalition programmes were being recorded "
+                + "without a pause for 5 seconds; retry the closing");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
