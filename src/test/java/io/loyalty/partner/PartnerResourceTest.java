@@ -152,4 +152,23 @@ class PartnerResourceTest {
         Coalition.statement(null, a.id(), to, from).then().statusCode(400);
         asAdmin().get("/api/v1/partners/" + a.id() + "/settlements").then().statusCode(400);
     }
+
+    @Test
+    void aReturnOrCancellationIsPricedAsWhatItTakesBackEvenAfterTheTermsChanged() {
+        Coalition c = new Coalition();
+        Coalition.Member a = c.partner("1.1", "0.9", null);
+        String customer = c.member();
+        Instant from = Instant.now().minus(1, ChronoUnit.HOURS);
+        String order = Coalition.order(a.key(), customer, "100", Instant.now().minusSeconds(60)).then().statusCode(201)
+                .extract().path("id");
+        String redemption = Coalition.redeem(a.key(), customer, c.reward(null, 40)).then().statusCode(201)
+                .extract().path("id");
+        asAdmin().body(Map.of("issuancePrice", 2, "reimbursementRate", 0.5)).patch(PATH + "/" + a.id()).then().statusCode(200);
+        Coalition.returnLine(a.key(), order, 1).then().statusCode(201);
+        as(a.key()).body(Map.of()).post("/api/v1/redemptions/" + redemption + "/cancel").then().statusCode(200);
+        Response s = Coalition.statement(a.key(), a.id(), from, Instant.now().plusSeconds(60));
+        // (200 - 100) x 0.25 x 1.1 owed; (40 - 40) x 0.25 x 0.9 due
+        assertEquals(0, new BigDecimal("27.5").compareTo(Coalition.decimal(s, "owed")), s.asString());
+        assertEquals(0, Coalition.decimal(s, "due").signum(), s.asString());
+    }
 }
