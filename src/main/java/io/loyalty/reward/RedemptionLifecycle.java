@@ -54,8 +54,9 @@ public class RedemptionLifecycle {
         }
         Redemption x = locked(id, caller);
         if (request.orderId() != null) {
-            OrderLookup.OrderFacts order = orders.find(request.orderId()).orElseThrow(() ->
-                    Problems.unprocessable("unknown-order", "Order " + request.orderId() + " does not exist"));
+            // another partner's order does not exist for a PARTNER key
+            OrderLookup.OrderFacts order = orders.find(request.orderId()).filter(o -> caller.sees(o.partnerId()))
+                    .orElseThrow(() -> Problems.unprocessable("unknown-order", "Order " + request.orderId() + " does not exist"));
             if (!order.customerId().equals(x.customerId)) {
                 throw Problems.unprocessable("order-customer", "Order " + request.orderId()
                         + " belongs to another customer than the redemption");

@@ -118,6 +118,11 @@ class PartnerIsolationTest {
             fail(String.join("\n", failures));
         }
         assertTrue(ownedOperations >= 10, "the walk reached too few of A's resources: " + ownedOperations);
+        // B's own redemption cannot name A's order
+        String bRedemption = Coalition.redeem(b.key(), customer, c.reward(null, 10)).then().statusCode(201)
+                .extract().path("id");
+        as(b.key()).body(java.util.Map.of("orderId", aOrderId)).post("/api/v1/redemptions/" + bRedemption + "/use")
+                .then().statusCode(422).body("type", org.hamcrest.Matchers.equalTo("urn:loyalty:problem:unknown-order"));
         // B's own things are there for B (the filters are not simply empty)
         as(b.key()).queryParam("customerId", customer).get("/api/v1/orders").then().statusCode(200)
                 .body("items.id", hasItem(bOrderId));
