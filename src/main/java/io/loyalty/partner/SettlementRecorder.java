@@ -7,11 +7,13 @@ import io.loyalty.programme.Programme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,10 +27,14 @@ public class SettlementRecorder {
     /** Recording takes it shared, closing exclusively: a closing waits for the lines being written. */
     static final long CLOSING_LOCK = 0x5e771e_0001L;
 
-    private final EntityManager em;
+    private static final String CLOSED_UNTIL = SettlementRecorder.class.getName() + ".closedUntil";
 
-    SettlementRecorder(EntityManager em) {
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transaction;
+
+    SettlementRecorder(EntityManager em, TransactionSynchronizationRegistry transaction) {
         this.em = em;
+        this.transaction = transaction;
     }
 
     void record(@Observes LedgerMovement m) {
@@ -116,10 +122,20 @@ public class SettlementRecorder {
                 .setParameter("p", programmeId).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /**
+     * The lock is held to the end of the transaction, so the closing read under it stays the current one: both are
+     * taken once per transaction (an order writes several entries).
+     */
+    @SuppressWarnings("unchecked")
     private Instant bookedAt(Instant occurredAt) {
-        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock_shared(:k) AS text)").setParameter("k", CLOSING_LOCK).getSingleResult();
-        Instant closedUntil = closedUntil(em);
-        return closedUntil != null && occurredAt.isBefore(closedUntil) ? closedUntil : occurredAt;
+        Optional<Instant> closedUntil = (Optional<Instant>) transaction.getResource(CLOSED_UNTIL);
+        if (closedUntil == null) {
+            em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock_shared(:k) AS text)").setParameter("k", CLOSING_LOCK)
+                    .getSingleResult();
+            closedUntil = Optional.ofNullable(closedUntil(em));
+            transaction.putResource(CLOSED_UNTIL, closedUntil);
+        }
+        return closedUntil.filter(occurredAt::isBefore).orElse(occurredAt);
     }
 
     static Instant closedUntil(EntityManager em) {
