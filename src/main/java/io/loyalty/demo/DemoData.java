@@ -152,11 +152,11 @@ public class DemoData {
                         rule("snacks-x2", EarningRule.Type.MULTIPLIER, "Double points on snacks").multiplier(BigDecimal.valueOf(2))
                                 .categories(List.of("snacks")).capPerDay(200L).build(),
                         rule("birthday", EarningRule.Type.EVENT, "Birthday gift").event("birthday").points(100L)
-                                .limitPerCustomer(1).build())));
+                                .limitPerCustomer(1).build()), null, null));
         // A stamp card's reward lives in its programme's catalogue: programme first, then the reward, then the rule.
         ProgrammeResponse card = programmes.create(new ProgrammeRequest("Chai Card", ProgrammeKind.CUMULATIVE,
                 ProgrammeStatus.DRAFT, "INR", BigDecimal.ZERO, Enrolment.OPT_IN, "Asia/Kolkata", 0, ExpiryPolicy.never(),
-                List.of()));
+                List.of(), null, null));
         RewardResponse freeChai = rewards.create(reward(card.id(), "A free masala chai", RewardType.FREE_PRODUCT, 0)
                 .sku("CHAI").codeValidDays(60).build());
         ObjectNode activate = mapper.createObjectNode().put("status", "ACTIVE");
@@ -165,7 +165,7 @@ public class DemoData {
                 .skus(List.of("CHAI")).reward("A free masala chai").rewardId(freeChai.id()).build())));
         programmes.patch(card.id(), activate);
         programmes.create(new ProgrammeRequest("Everyone (measured only)", ProgrammeKind.NATURAL, ProgrammeStatus.ACTIVE,
-                "INR", BigDecimal.ZERO, Enrolment.AUTOMATIC, "Asia/Kolkata", 0, ExpiryPolicy.never(), List.of()));
+                "INR", BigDecimal.ZERO, Enrolment.AUTOMATIC, "Asia/Kolkata", 0, ExpiryPolicy.never(), List.of(), null, null));
 
         CreatedApiKey storefront = keys.create(new ApiKeyRequest("Demo storefront", Role.STOREFRONT, null));
         Caller caller = new Caller(storefront.id(), storefront.name(), storefront.role(), null);
