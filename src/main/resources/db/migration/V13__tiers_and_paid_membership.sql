@@ -5,6 +5,7 @@ ALTER TABLE programme ADD COLUMN fee jsonb;
 -- A member's tier and paid state (package tier). No row: the member holds the lowest tier with threshold 0, if any.
 CREATE TABLE member_status (
     membership_id   uuid PRIMARY KEY REFERENCES membership (id),
+    programme_id    uuid NOT NULL REFERENCES programme (id),  -- the membership's, so reviews find a programme's members
     tier            text,                 -- the tier earned by qualification
     tier_since      timestamptz,
     review_at       timestamptz,          -- when the next review decides whether the tier is kept
@@ -15,8 +16,9 @@ CREATE TABLE member_status (
     cancel_at       timestamptz,          -- paid membership cancelled with effect from then
     cancel_reason   text
 );
-CREATE INDEX member_status_review_idx ON member_status (review_at) WHERE review_at IS NOT NULL;
-CREATE INDEX member_status_pin_idx ON member_status (pinned_until) WHERE pinned_until IS NOT NULL;
+CREATE INDEX member_status_review_idx ON member_status (programme_id, review_at) WHERE review_at IS NOT NULL;
+CREATE INDEX member_status_grace_idx ON member_status (programme_id, grace_until) WHERE grace_until IS NOT NULL;
+CREATE INDEX member_status_pin_idx ON member_status (programme_id, pinned_until) WHERE pinned_until IS NOT NULL;
 
 -- What each order counted towards qualification, and what its returns took back (negative rows), dated at
 -- the order's placedAt so a return leaves the window the order counted in. Append-only.

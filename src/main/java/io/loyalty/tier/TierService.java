@@ -67,7 +67,8 @@ public class TierService {
                 TierRules.windowStart(scheme, p.zone(), placedAt), null);
         int reached = scheme.qualifiedIndex(qualification);
         if (reached > current) {
-            Instant now = Timestamps.now();
+            // Dated at the order: a backdated order's tier rests on the window it was placed in.
+            Instant now = placedAt;
             TierScheme.Tier tier = scheme.levels().get(reached);
             store.change(m.id, Standing.name(scheme, current), tier.name(), TierChangeResponse.Reason.QUALIFIED,
                     "qualification " + qualification.stripTrailingZeros().toPlainString() + " reached the threshold "
