@@ -33,6 +33,7 @@ import io.loyalty.security.ApiKeyService;
 import io.loyalty.security.Caller;
 import io.loyalty.security.CreatedApiKey;
 import io.loyalty.security.Role;
+import io.loyalty.tier.PaymentService;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +56,8 @@ import static io.loyalty.demo.DemoBuilders.rule;
 
 /**
  * A small data set for people exploring the API in Swagger UI: customers, a points programme, a stamp
- * card whose completed cards issue a catalogue reward, a NATURAL programme, about four months of orders
+ * card whose completed cards issue a catalogue reward, a NATURAL programme, a tiered club and a paid
+ * membership (DemoTiers), about four months of orders
  * placed through the normal order path, and a catalogue with a reward of every type.
  * Only in dev mode, and each part only once (skipped when it already exists).
  */
@@ -88,13 +90,13 @@ public class DemoData {
 
     void onStart(@Observes StartupEvent event, CustomerService customers, ProgrammeService programmes,
                  MembershipService memberships, OrderService orders, ApiKeyService keys, RewardService rewards,
-                 RedemptionIssuer issuer, RedemptionLifecycle lifecycle, ObjectMapper mapper) {
+                 RedemptionIssuer issuer, RedemptionLifecycle lifecycle, ObjectMapper mapper, PaymentService payments) {
         if (QuarkusTransaction.requiringNew().call(() -> Customer.count("externalId", CUSTOMERS.get(0).externalId())) == 0) {
             CUSTOMERS.forEach(customers::create);
             LOG.infof("Seeded %d demo customers", CUSTOMERS.size());
         }
         if (QuarkusTransaction.requiringNew().call(() -> Programme.count("name", POINTS_PROGRAMME)) == 0) {
-            seedLoyalty(programmes, memberships, orders, keys, rewards, mapper);
+            seedLoyalty(programmes, memberships, orders, keys, rewards, mapper, payments);
         }
         if (QuarkusTransaction.requiringNew().call(() -> Reward.count("name", FIRST_REWARD)) == 0) {
             seedCatalogue(rewards, issuer, lifecycle, keys);
@@ -143,7 +145,7 @@ public class DemoData {
     }
 
     private void seedLoyalty(ProgrammeService programmes, MembershipService memberships, OrderService orders,
-                             ApiKeyService keys, RewardService rewards, ObjectMapper mapper) {
+                             ApiKeyService keys, RewardService rewards, ObjectMapper mapper, PaymentService payments) {
         programmes.create(new ProgrammeRequest(POINTS_PROGRAMME, ProgrammeKind.CUMULATIVE, ProgrammeStatus.ACTIVE, "INR",
                 new BigDecimal("0.25"), Enrolment.AUTOMATIC, "Asia/Kolkata", 7,
                 new ExpiryPolicy(ExpiryPolicy.Type.END_OF_PERIOD, null, ExpiryPolicy.CalendarPeriod.YEAR, 1, null),
@@ -166,6 +168,8 @@ public class DemoData {
         programmes.patch(card.id(), activate);
         programmes.create(new ProgrammeRequest("Everyone (measured only)", ProgrammeKind.NATURAL, ProgrammeStatus.ACTIVE,
                 "INR", BigDecimal.ZERO, Enrolment.AUTOMATIC, "Asia/Kolkata", 0, ExpiryPolicy.never(), List.of(), null, null));
+
+        UUID prime = DemoTiers.programmes(programmes);
 
         CreatedApiKey storefront = keys.create(new ApiKeyRequest("Demo storefront", Role.STOREFRONT, null));
         Caller caller = new Caller(storefront.id(), storefront.name(), storefront.role(), null);
@@ -200,6 +204,7 @@ public class DemoData {
                 posted++;
             }
         }
-        LOG.infof("Seeded 3 demo programmes and %d demo orders", posted);
+        DemoTiers.payments(payments, prime, ids.get(0), caller);
+        LOG.infof("Seeded 5 demo programmes and %d demo orders", posted);
     }
 }

@@ -85,6 +85,20 @@ public class TierTest {
     }
 
     @Test
+    void aReplayedOrderCountsOnceAndTheBalanceEqualsTheLedger() {
+        String p = Tiers.tiered("ONE_LEVEL", null);
+        String c = Fixtures.member(p);
+        Map<String, Object> o = Fixtures.order(c, new Object[]{"A", "x", 1, "60"});
+        Fixtures.post(o).then().statusCode(201);
+        Fixtures.post(o).then().statusCode(200);
+        status(p, c).then().body("tier.qualification", equalTo(60)).body("tier.tier", equalTo("Red"));
+        order(c, "50", null);  // 110: Silver
+        order(c, "100", null);  // x1.5
+        assertEquals(260L, ((Number) Fixtures.balance(c, p).get("balance")).longValue());
+        assertEquals(260L, Fixtures.ledgerSum(c, p));
+    }
+
+    @Test
     void spendInARollingWindowQualifiesAndOldSpendDoesNot() {
         String p = Tiers.programme(Tiers.scheme("SPEND", "ROLLING", 3, "RECALCULATE", null), null);
         String c = Fixtures.member(p);
