@@ -150,6 +150,30 @@ public class TierTest {
     }
 
     @Test
+    void concurrentReviewsOfOneProgrammeReviewEachMemberOnce() throws Exception {
+        String p = Tiers.tiered("ONE_LEVEL", null);
+        String c = goldTwoYearsAgo(p);
+        List<Response> runs = io.loyalty.TestSupport.parallel(4, () -> review(p, null));
+        runs.forEach(r -> r.then().statusCode(200));
+        assertEquals(2, runs.stream().mapToInt(r -> r.path("reviewed")).sum(), "two year-ends, each reviewed once");
+        assertEquals(1, runs.stream().mapToInt(r -> r.path("downgraded")).sum());
+        assertEquals(List.of("QUALIFIED", "REVIEW"), history(p, c).stream().map(h -> h.get("reason")).toList());
+    }
+
+    @Test
+    void aRollingTierIsReviewedOnItsAnniversaryOverTheMonthsBefore() {
+        String p = Tiers.programme(Tiers.scheme("SPEND", "ROLLING", 12, "RECALCULATE", null), null);
+        String c = Fixtures.member(p);
+        OffsetDateTime reached = OffsetDateTime.now(ZoneOffset.UTC).minusMonths(26).withNano(0);
+        order(c, "400", reached);
+        order(c, "150", reached.plusMonths(13));  // in the second year: Silver's worth of spend
+        review(p, reached.plusMonths(12).plusDays(1).toString()).then().body("kept", equalTo(1));
+        review(p, null).then().body("downgraded", equalTo(1));
+        status(p, c).then().body("tier.tier", equalTo("Silver"));
+        assertEquals(reached.plusMonths(24).toInstant().toString(), history(p, c).get(1).get("occurredAt"));
+    }
+
+    @Test
     void graceKeepsTheTierAndRequalifyingDuringItKeepsItForGood() {
         String p = Tiers.tiered("ONE_LEVEL", 30);
         String lapsing = goldTwoYearsAgo(p);
