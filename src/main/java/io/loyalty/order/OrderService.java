@@ -187,7 +187,8 @@ public class OrderService {
                 }
             }
             result.add(new AccrualSnapshot(earned.programme().id, earned.programme().name, earned.points(), items, stamps,
-                    earned.balance()));
+                    earned.balance(), earned.multiplier() == null ? null : io.loyalty.tier.Standing.plain(earned.multiplier()),
+                    earned.tier()));
         }
         return result;
     }

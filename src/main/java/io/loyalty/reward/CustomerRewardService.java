@@ -90,7 +90,7 @@ public class CustomerRewardService {
             blockers.add(new CustomerReward.Blocker("LIMIT_REACHED", "already redeemed " + r.limitPerCustomer
                     + " time(s) " + RewardEligibility.periodWords(r.limitPeriod)));
         }
-        for (String why : RewardEligibility.ineligibility(r, m)) {
+        for (String why : eligibility.ineligibility(r, p, m, now)) {
             blockers.add(new CustomerReward.Blocker("NOT_ELIGIBLE", why));
         }
         return new CustomerReward(described, available, needed, blockers.isEmpty(), blockers);

@@ -94,7 +94,7 @@ public class RedemptionIssuer {
                     + reward.status + ", valid " + window(reward) + ")");
         }
         Membership m = lockedMember(p, request.customerId());
-        List<String> ineligible = RewardEligibility.ineligibility(reward, m);
+        List<String> ineligible = eligibility.ineligibility(reward, p, m, now);
         if (!ineligible.isEmpty()) {
             throw Problems.unprocessable("not-eligible", "The customer may not redeem this reward: "
                     + String.join("; ", ineligible));
