@@ -1,6 +1,7 @@
 package io.loyalty.ledger;
 
 import io.loyalty.common.Timestamps;
+import io.loyalty.customer.PromotionPolicy;
 import io.loyalty.programme.EarningRule;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.Programme;
@@ -21,10 +22,12 @@ public class LoyaltyService {
 
     private final PointsService points;
     private final RuleState ruleState;
+    private final PromotionPolicy promotions;
 
-    LoyaltyService(PointsService points, RuleState ruleState) {
+    LoyaltyService(PointsService points, RuleState ruleState, PromotionPolicy promotions) {
         this.points = points;
         this.ruleState = ruleState;
+        this.promotions = promotions;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -50,6 +53,7 @@ public class LoyaltyService {
                     .toList();
             programmes.add(new LoyaltySummary.ProgrammeSummary(p.id, p.name, balance, cards, entitlements));
         }
-        return new LoyaltySummary(customerId, programmes, now);
+        PromotionPolicy.Suppression suppressed = promotions.suppression(customerId).orElse(null);
+        return new LoyaltySummary(customerId, programmes, suppressed == null, suppressed, now);
     }
 }
