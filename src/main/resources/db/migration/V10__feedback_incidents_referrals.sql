@@ -84,7 +84,6 @@ CREATE TABLE referral (
     referrer_id     uuid        NOT NULL REFERENCES customer (id),
     referred_id     uuid        NOT NULL UNIQUE REFERENCES customer (id),
     code            text        NOT NULL,
-    api_key_id      uuid        NOT NULL REFERENCES api_key (id),
     -- PENDING until the first order can no longer be returned; then CONVERTED, or LOST if it was returned.
     status          text        NOT NULL CHECK (status IN ('PENDING', 'CONVERTED', 'LOST')),
     first_order_id  uuid,

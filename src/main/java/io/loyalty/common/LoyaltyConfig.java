@@ -19,6 +19,8 @@ public interface LoyaltyConfig {
 
     Expiry expiry();
 
+    Referral referral();
+
     Http http();
 
     @io.smallrye.config.WithName("import")
@@ -40,6 +42,12 @@ public interface LoyaltyConfig {
          */
         @WithDefault("1M")
         io.quarkus.runtime.configuration.MemorySize jsonMaxBodySize();
+    }
+
+    interface Referral {
+        /** How often due referral bonuses are paid, as a Quarkus scheduler interval such as 10m; "off" disables it. */
+        @WithDefault("10m")
+        String every();
     }
 
     interface Expiry {
