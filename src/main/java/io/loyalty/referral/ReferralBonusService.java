@@ -92,7 +92,7 @@ public class ReferralBonusService {
     /** One referral: still pending, lost (its first order was returned), or converted with its bonuses paid. */
     private Totals settle(Referral r, List<ReferralBonusRule> rules, Instant asOf) {
         Optional<OrderFacts> first = orders.firstOrder(r.referredId);
-        if (first.isEmpty()) {
+        if (first.isEmpty() || first.get().placedAt().isAfter(asOf)) {
             return new Totals(1, 0, 0, 0);
         }
         OrderFacts order = first.get();
