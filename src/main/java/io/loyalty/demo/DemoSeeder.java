@@ -76,9 +76,12 @@ public class DemoSeeder {
     private final DemoHistory history;
     private final DemoCatalogue catalogue;
     private final ObjectMapper mapper;
+    private final DemoFeedback demoFeedback;
 
     DemoSeeder(CustomerService customers, ProgrammeService programmes, RewardService rewards, ApiKeyService keys,
-               ExpiryService expiry, DemoHistory history, DemoCatalogue catalogue, ObjectMapper mapper) {
+               ExpiryService expiry, DemoHistory history, DemoCatalogue catalogue, ObjectMapper mapper,
+               DemoFeedback demoFeedback) {
+        this.demoFeedback = demoFeedback;
         this.customers = customers;
         this.programmes = programmes;
         this.rewards = rewards;
@@ -108,6 +111,7 @@ public class DemoSeeder {
         if (QuarkusTransaction.requiringNew().call(() -> Reward.count("name", DemoCatalogue.FIRST_REWARD)) == 0) {
             catalogue.seed(pointsProgramme(), ids(externalIds));
         }
+        demoFeedback.seed(ids(externalIds), pointsProgramme(), now);
     }
 
     UUID pointsProgramme() {
