@@ -167,15 +167,4 @@ public class ReferralService {
     private static ReferralBonusRuleRequest describe(ReferralBonusRule r) {
         return new ReferralBonusRuleRequest(r.referrerPoints, r.newcomerPoints, r.capPerReferrer, r.capPeriod);
     }
-
-    /** Referrals made and converted in [from, to), for the feedback metrics. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long[] madeAndConverted(Instant from, Instant to) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT count(*) FILTER (WHERE created_at >= :from AND created_at < :to),
-                               count(*) FILTER (WHERE status = 'CONVERTED' AND settled_at >= :from AND settled_at < :to)
-                        FROM referral""")
-                .setParameter("from", from).setParameter("to", to).getSingleResult();
-        return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
-    }
 }
