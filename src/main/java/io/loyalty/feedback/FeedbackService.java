@@ -10,7 +10,6 @@ import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.order.OrderFacts;
 import io.loyalty.order.OrderService;
-import io.loyalty.security.ApiKeyService;
 import io.loyalty.security.Caller;
 import io.loyalty.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,15 +31,12 @@ public class FeedbackService {
     private final EntityManager em;
     private final CustomerService customers;
     private final OrderService orders;
-    private final ApiKeyService apiKeys;
     private final IncidentService incidents;
 
-    FeedbackService(EntityManager em, CustomerService customers, OrderService orders, ApiKeyService apiKeys,
-                    IncidentService incidents) {
+    FeedbackService(EntityManager em, CustomerService customers, OrderService orders, IncidentService incidents) {
         this.em = em;
         this.customers = customers;
         this.orders = orders;
-        this.apiKeys = apiKeys;
         this.incidents = incidents;
     }
 
@@ -81,9 +77,9 @@ public class FeedbackService {
                 throw Problems.unprocessable("order-customer", "Order " + r.orderId()
                         + " belongs to another customer than the feedback");
             }
-            partnerId = apiKeys.get(order.apiKeyId()).partnerId();
+            partnerId = order.partnerId();
         }
-        if (caller.role() == Role.PARTNER && (partnerId == null || !partnerId.equals(caller.partnerId()))) {
+        if (!caller.sees(partnerId)) {
             throw Problems.forbidden("A PARTNER key gives feedback only on orders placed with its partner: name one in orderId");
         }
         if (r.externalId() != null && Feedback.count("externalId", r.externalId()) > 0) {
@@ -162,10 +158,10 @@ public class FeedbackService {
                 .and("published = :published", "published", filter.published());
         if (caller.role() == Role.PARTNER) {
             // A PARTNER key without a partner (not creatable, but never trusted) sees nothing.
-            if (caller.partnerId() == null) {
+            if (caller.scope() == null) {
                 where.and("id is null");
             } else {
-                where.and("partnerId = :partner", "partner", caller.partnerId());
+                where.and("partnerId = :partner", "partner", caller.scope());
             }
         }
         List<Feedback> rows = where.fetch(em, Feedback.class, page);
@@ -174,6 +170,6 @@ public class FeedbackService {
     }
 
     private static boolean visible(Feedback f, Caller caller) {
-        return caller.role() != Role.PARTNER || (f.partnerId != null && f.partnerId.equals(caller.partnerId()));
+        return caller.sees(f.partnerId);
     }
 }

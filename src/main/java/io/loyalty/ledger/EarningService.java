@@ -35,11 +35,13 @@ public class EarningService {
     private final MembershipService memberships;
     private final RuleState ruleState;
     private final Ledger ledger;
+    private final CoalitionPartners partners;
 
-    EarningService(MembershipService memberships, RuleState ruleState, Ledger ledger) {
+    EarningService(MembershipService memberships, RuleState ruleState, Ledger ledger, CoalitionPartners partners) {
         this.memberships = memberships;
         this.ruleState = ruleState;
         this.ledger = ledger;
+        this.partners = partners;
     }
 
     /** Issues the catalogue reward a completed stamp card earns, from a package that may (reward). */
@@ -66,9 +68,22 @@ public class EarningService {
     /** Every earning rule of every programme the customer earns in, applied to an order. */
     public List<ProgrammeEarning> forOrder(UUID customerId, UUID orderId, String currency, Accrual.OrderFacts facts,
                                            UUID apiKeyId, CardReward cardReward) {
+        return forOrder(customerId, orderId, currency, facts, apiKeyId, null, cardReward);
+    }
+
+    /**
+     * An order placed with a coalition partner ({@code partnerId} not null) earns only in the partner's programme
+     * (the partner pays for those points, and has nothing to do with the customer's other programmes), at the
+     * partner's own earn rate when it has one; its entries carry the partner, which settles them.
+     */
+    public List<ProgrammeEarning> forOrder(UUID customerId, UUID orderId, String currency, Accrual.OrderFacts facts,
+                                           UUID apiKeyId, UUID partnerId, CardReward cardReward) {
         Instant at = facts.placedAt();
+        CoalitionPartners.Terms terms = partnerId == null ? null : partners.terms(partnerId)
+                .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " of an API key does not exist"));
         List<Account> accounts = memberships.earningAccounts(customerId, at).stream()
                 .filter(a -> !a.programme().rules.isEmpty())
+                .filter(a -> terms == null || a.programme().id.equals(terms.programmeId()))
                 .toList();
         for (Account a : accounts) {
             Programme p = a.programme();
@@ -89,9 +104,10 @@ public class EarningService {
                 periods.add(Accrual.monthKey(day));
             }
         }
-        Ledger.Source source = Ledger.Source.of(apiKeyId, at).order(orderId);
+        Ledger.Source source = Ledger.Source.of(apiKeyId, at).order(orderId).partner(partnerId);
         List<ProgrammeEarning> result = earn(accounts, new Occasion(at, periods,
-                (p, usage) -> Accrual.forOrder(p, facts, usage),
+                (p, usage) -> Accrual.forOrder(terms == null || terms.earnRate() == null ? p
+                        : PartnerRate.of(p, terms.earnRate()), facts, usage),
                 (m, rule, day, amount) -> {
                     if (hasCap(rule)) {
                         ruleState.addUsage(m.id, rule.id(), Accrual.dayKey(day), amount);

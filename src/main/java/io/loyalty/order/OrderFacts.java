@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What packages above order need to know of an order without reading the order tables. */
-public record OrderFacts(UUID id, UUID customerId, UUID apiKeyId, Instant placedAt, OrderStatus status) {
+public record OrderFacts(UUID id, UUID customerId, UUID apiKeyId, UUID partnerId, Instant placedAt, OrderStatus status) {
 
     static OrderFacts of(Order o) {
-        return new OrderFacts(o.id, o.customerId, o.apiKeyId, o.placedAt, o.status);
+        return new OrderFacts(o.id, o.customerId, o.apiKeyId, o.partnerId, o.placedAt, o.status);
     }
 }

@@ -78,8 +78,14 @@ public class OrderService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OrderResponse get(UUID id) {
+        return get(id, null);
+    }
+
+    /** A PARTNER key sees only orders placed with its partner: another's is not found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OrderResponse get(UUID id, Caller caller) {
         Order o = Order.findById(id);
-        if (o == null) {
+        if (o == null || (caller != null && !caller.sees(o.partnerId))) {
             throw Problems.notFound("Order", id);
         }
         return OrderResponse.from(o, lines(o.id));
@@ -99,7 +105,13 @@ public class OrderService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrderResponse> list(UUID customerId, Instant from, Instant to, PageRequest page) {
+        return list(customerId, from, to, page, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OrderResponse> list(UUID customerId, Instant from, Instant to, PageRequest page, Caller caller) {
         List<Order> rows = Keyset.where()
+                .and("partnerId = :partner", "partner", caller == null ? null : caller.scope())
                 .and("customerId = :customer", "customer", customerId)
                 .and("placedAt >= :from", "from", from)
                 .and("placedAt < :to", "to", to)
@@ -133,6 +145,7 @@ public class OrderService {
         order.placedAt = placedAt;
         order.currency = request.currency();
         order.channel = request.channel();
+        order.partnerId = caller.scope();
         order.subtotal = subtotal;
         order.discount = orZero(request.discount());
         order.shipping = orZero(request.shipping());
@@ -171,7 +184,7 @@ public class OrderService {
                 order.subtotal, order.discount);
         List<AccrualSnapshot> result = new ArrayList<>();
         for (EarningService.ProgrammeEarning earned : earning.forOrder(order.customerId, order.id, order.currency, facts,
-                caller.apiKeyId(), (m, rule) -> redemptions.issueForStampCard(m, rule.rewardId(), rule.id(), order.id,
+                caller.apiKeyId(), order.partnerId, (m, rule) -> redemptions.issueForStampCard(m, rule.rewardId(), rule.id(), order.id,
                         caller.apiKeyId()).id())) {
             List<AccrualSnapshot.Item> items = new ArrayList<>();
             List<AccrualSnapshot.Stamps> stamps = new ArrayList<>();

@@ -58,7 +58,7 @@ public class ReturnService {
 
     private ReturnResponse apply(UUID orderId, ReturnRequest request, Caller caller) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
+        if (order == null || !caller.sees(order.partnerId)) {
             throw Problems.notFound("Order", orderId);
         }
         if (order.status == OrderStatus.RETURNED) {
@@ -114,7 +114,8 @@ public class ReturnService {
         em.persist(ret);
 
         List<ReturnResponse.Reversal> reversals = !order.accrue ? List.of() : reversal.reverseOrder(order.id,
-                        order.placedAt, Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id),
+                        order.placedAt, Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id)
+                                .partner(order.partnerId),
                         proration::points).stream()
                 .map(r -> new ReturnResponse.Reversal(r.programmeId(), r.points(), r.balance())).toList();
         em.flush();

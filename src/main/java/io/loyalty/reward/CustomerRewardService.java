@@ -8,6 +8,7 @@ import io.loyalty.programme.Enrolment;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.Programme;
 import io.loyalty.programme.ProgrammeStatus;
+import io.loyalty.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -47,6 +48,11 @@ public class CustomerRewardService {
      * included, and completed stamp cards) stays theirs to use, and they can still redeem if they ask.
      */
     public List<CustomerReward> forCustomer(UUID customerId, UUID programmeId) {
+        return forCustomer(customerId, programmeId, null);
+    }
+
+    /** For a PARTNER key, without other partners' rewards (they are redeemed only at their partner). */
+    public List<CustomerReward> forCustomer(UUID customerId, UUID programmeId, Caller caller) {
         customers.requireExists(customerId);
         if (promotions.suppression(customerId).isPresent()) {
             return List.of();
@@ -64,7 +70,7 @@ public class CustomerRewardService {
             long available = m == null ? 0 : spendable(m, now);
             for (Reward r : Reward.<Reward>list("programmeId = ?1 and status = ?2 and cost > 0 order by cost, id", p.id,
                     RewardStatus.ACTIVE)) {
-                if (!r.offeredAt(now)) {
+                if (!r.offeredAt(now) || (caller != null && r.partnerId != null && !caller.sees(r.partnerId))) {
                     continue;
                 }
                 result.add(view(r, p, m, customerId, available, now));
