@@ -21,6 +21,8 @@ public interface LoyaltyConfig {
 
     Tiers tiers();
 
+    Referral referral();
+
     Http http();
 
     @io.smallrye.config.WithName("import")
@@ -42,6 +44,12 @@ public interface LoyaltyConfig {
          */
         @WithDefault("1M")
         io.quarkus.runtime.configuration.MemorySize jsonMaxBodySize();
+    }
+
+    interface Referral {
+        /** How often due referral bonuses are paid, as a Quarkus scheduler interval such as 10m; "off" disables it. */
+        @WithDefault("10m")
+        String every();
     }
 
     interface Expiry {

@@ -26,5 +26,15 @@ public record CustomerRequest(
         @Schema(example = "+91 98765 43210") String phone,
         @Past @Schema(example = "1990-04-17", format = "date") LocalDate birthDate,
         @Schema(example = "true", description = "Whether the customer agreed to marketing messages; default false.")
-        Boolean marketingConsent) {
+        Boolean marketingConsent,
+        @Size(min = 4, max = 32) @Pattern(regexp = "^[A-Za-z0-9-]+$", message = "must be letters, digits and '-'")
+        @Schema(nullable = true, example = "ASHA7K2Q", description = "The referral code of the customer who recommended "
+                + "this one; only when the customer is created. An existing customer named again (guest checkout) "
+                + "keeps their referrer, if any, and the code is ignored.")
+        String referralCode) {
+
+    public CustomerRequest(String externalId, String email, String firstName, String lastName, String phone,
+                           LocalDate birthDate, Boolean marketingConsent) {
+        this(externalId, email, firstName, lastName, phone, birthDate, marketingConsent, null);
+    }
 }

@@ -50,7 +50,8 @@ public class CustomerResource {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
     @Operation(operationId = "createCustomer", summary = "Register a customer",
             description = "Creates a customer. `externalId` (the id in your system) and `email` are each unique; "
-                    + "email uniqueness ignores case. At least one of the two is required.")
+                    + "email uniqueness ignores case. At least one of the two is required. With `referralCode` (another "
+                    + "customer's, from POST /customers/{id}/referral-code) the new customer is linked to that referrer.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerRequest.class),
             examples = @ExampleObject(name = "full", summary = "A customer with consent to marketing", value = """
                     {"externalId": "shop-customer-1042", "email": "asha.patil@example.com", "firstName": "Asha",
@@ -61,6 +62,11 @@ public class CustomerResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "duplicate-external-id", value = "A customer with externalId 'shop-customer-1042' already exists: 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70"),
                     @ExampleObject(name = "duplicate-email", value = "A customer with this email already exists")}))
+    @APIResponse(responseCode = "422", description = "The referral code is unknown, or the referrer is the same person "
+            + "(same email or phone); the customer is not created.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "unknown-referral-code", value = "No customer has the referral code 'ASHA7K2Q'"),
+                    @ExampleObject(name = "self-referral", value = "Referral refused: the new customer has the referrer's phone number")}))
     public RestResponse<CustomerResponse> create(@NotNull @Valid CustomerRequest request, @Context UriInfo uriInfo) {
         CustomerResponse created = service.create(request);
         return RestResponse.ResponseBuilder.<CustomerResponse>created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();

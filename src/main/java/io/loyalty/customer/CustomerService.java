@@ -9,6 +9,7 @@ import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -21,9 +22,11 @@ import java.util.UUID;
 public class CustomerService {
 
     private final MergePatch mergePatch;
+    private final Event<ReferralCodeGiven> referred;
 
-    CustomerService(MergePatch mergePatch) {
+    CustomerService(MergePatch mergePatch, Event<ReferralCodeGiven> referred) {
         this.mergePatch = mergePatch;
+        this.referred = referred;
     }
 
     public CustomerResponse create(CustomerRequest request) {
@@ -35,7 +38,18 @@ public class CustomerService {
         customer.createdAt = Timestamps.now();
         apply(customer, normalized);
         customer.persistAndFlush();
+        announceReferral(customer.id, normalized, true);
         return CustomerResponse.from(customer);
+    }
+
+    /**
+     * Tells whoever keeps referrals (a package above this one) that a customer came with a referral code,
+     * synchronously and in this transaction: a refused code (unknown, self-referral) rolls the customer back.
+     */
+    private void announceReferral(UUID customerId, CustomerRequest r, boolean created) {
+        if (r.referralCode() != null) {
+            referred.fire(new ReferralCodeGiven(customerId, r.referralCode(), r.email(), r.phone(), created));
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -59,6 +73,9 @@ public class CustomerService {
     public CustomerResponse patch(UUID id, ObjectNode patch) {
         Customer customer = find(id, LockModeType.PESSIMISTIC_WRITE);
         CustomerRequest merged = normalize(mergePatch.apply(toRequest(customer), patch, CustomerRequest.class));
+        if (merged.referralCode() != null) {
+            throw Problems.invalidField("referralCode", "body", "can only be given when the customer is created");
+        }
         requireIdentified(merged);
         ensureUnique(merged, customer.id);
         apply(customer, merged);
@@ -115,10 +132,11 @@ public class CustomerService {
         requireIdentified(r);
         Optional<UUID> existing = findIdentified(r);
         if (existing.isPresent()) {
+            announceReferral(existing.get(), r, false);
             return existing.get();
         }
         Instant now = Timestamps.now();
-        Customer.getEntityManager().createNativeQuery("""
+        int inserted = Customer.getEntityManager().createNativeQuery("""
                         INSERT INTO customer (id, external_id, email, first_name, last_name, phone, birth_date,
                                               marketing_consent, created_at, updated_at)
                         VALUES (:id, :ext, :email, :first, :last, :phone, :birth, :consent, :now, :now)
@@ -133,8 +151,10 @@ public class CustomerService {
                 .setParameter("consent", Boolean.TRUE.equals(r.marketingConsent()))
                 .setParameter("now", now)
                 .executeUpdate();
-        return findIdentified(r).orElseThrow(() -> Problems.conflict("customer-identity",
+        UUID id = findIdentified(r).orElseThrow(() -> Problems.conflict("customer-identity",
                 "The customer's externalId and email belong to two different customers"));
+        announceReferral(id, r, inserted == 1);
+        return id;
     }
 
     private static Optional<UUID> findIdentified(CustomerRequest r) {
@@ -149,7 +169,8 @@ public class CustomerService {
 
     private static CustomerRequest normalize(CustomerRequest r) {
         return new CustomerRequest(blankToNull(r.externalId()), blankToNull(r.email()), blankToNull(r.firstName()),
-                blankToNull(r.lastName()), blankToNull(r.phone()), r.birthDate(), r.marketingConsent());
+                blankToNull(r.lastName()), blankToNull(r.phone()), r.birthDate(), r.marketingConsent(),
+                r.referralCode() == null || r.referralCode().isBlank() ? null : r.referralCode().strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     private static String blankToNull(String value) {

@@ -78,11 +78,13 @@ public class DemoSeeder {
     private final DemoCatalogue catalogue;
     private final ObjectMapper mapper;
     private final PaymentService payments;
+    private final DemoFeedback demoFeedback;
 
     DemoSeeder(CustomerService customers, ProgrammeService programmes, RewardService rewards, ApiKeyService keys,
                ExpiryService expiry, DemoHistory history, DemoCatalogue catalogue, ObjectMapper mapper,
-               PaymentService payments) {
+               PaymentService payments, DemoFeedback demoFeedback) {
         this.payments = payments;
+        this.demoFeedback = demoFeedback;
         this.customers = customers;
         this.programmes = programmes;
         this.rewards = rewards;
@@ -112,6 +114,7 @@ public class DemoSeeder {
         if (QuarkusTransaction.requiringNew().call(() -> Reward.count("name", DemoCatalogue.FIRST_REWARD)) == 0) {
             catalogue.seed(pointsProgramme(), ids(externalIds));
         }
+        demoFeedback.seed(ids(externalIds), pointsProgramme(), now);
     }
 
     UUID pointsProgramme() {

@@ -31,7 +31,8 @@ public class LoyaltyResource {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
     @Operation(operationId = "getLoyaltyAccount", summary = "Get a customer's loyalty account",
             description = "One call for an account page: per programme the points balances, what expires soon, the stamps on "
-                    + "each current card and the rewards earned but not yet used.")
+                    + "each current card and the rewards earned but not yet used; and whether promotions may be offered now "
+                    + "(`promotionsAllowed` is false while the customer has an unresolved incident, with the reason).")
     @APIResponse(responseCode = "200", description = "The account.")
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

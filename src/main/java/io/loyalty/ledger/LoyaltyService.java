@@ -1,6 +1,7 @@
 package io.loyalty.ledger;
 
 import io.loyalty.common.Timestamps;
+import io.loyalty.customer.PromotionPolicy;
 import io.loyalty.programme.EarningRule;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.Programme;
@@ -25,11 +26,13 @@ public class LoyaltyService {
     private final PointsService points;
     private final RuleState ruleState;
     private final MemberStatusService statuses;
+    private final PromotionPolicy promotions;
 
-    LoyaltyService(PointsService points, RuleState ruleState, MemberStatusService statuses) {
+    LoyaltyService(PointsService points, RuleState ruleState, MemberStatusService statuses, PromotionPolicy promotions) {
         this.points = points;
         this.statuses = statuses;
         this.ruleState = ruleState;
+        this.promotions = promotions;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -59,6 +62,7 @@ public class LoyaltyService {
                     status == null ? null : status.tier(), status == null ? null : status.paidMembership(),
                     status == null ? List.of() : status.benefits()));
         }
-        return new LoyaltySummary(customerId, programmes, now);
+        PromotionPolicy.Suppression suppressed = promotions.suppression(customerId).orElse(null);
+        return new LoyaltySummary(customerId, programmes, suppressed == null, suppressed, now);
     }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.ledger;
 
+import io.loyalty.customer.PromotionPolicy;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -10,6 +11,11 @@ import java.util.UUID;
 public record LoyaltySummary(
         @Schema(required = true) UUID customerId,
         @Schema(required = true) List<ProgrammeSummary> programmes,
+        @Schema(required = true, example = "true", description = "false while the customer has an unresolved incident "
+                + "(a complaint or a bottom score): after a bad experience, repair first and promote later. Earning "
+                + "and redeeming keep working.") boolean promotionsAllowed,
+        @Schema(nullable = true, description = "Why promotions are withheld; null when they are allowed.")
+        PromotionPolicy.Suppression promotionsSuppressed,
         @Schema(required = true) Instant asOf) {
 
     @Schema(name = "ProgrammeLoyalty")

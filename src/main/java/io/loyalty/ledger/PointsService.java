@@ -169,4 +169,26 @@ public class PointsService {
             return describe(List.of(entry), Map.of(m.id, p.id)).get(0);
         });
     }
+
+    /**
+     * Credits points the business decided to give (an incident's compensation, a referral bonus): a
+     * positive ADJUST with its reason, in the caller's transaction, so that the caller's own record of
+     * the gift and the credit commit or roll back together. Once-only is the caller's concern.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LedgerEntryResponse award(UUID customerId, UUID programmeId, long points, String reason, UUID apiKeyId) {
+        Programme p = Programme.findById(programmeId);
+        if (p == null) {
+            throw Problems.unprocessable("unknown-programme", "Programme " + programmeId + " does not exist");
+        }
+        if (p.status == ProgrammeStatus.CLOSED) {
+            throw Problems.conflict("programme-closed", "Programme " + p.id + " is closed");
+        }
+        Membership m = memberships.lockedMembership(p.id, customerId);
+        Instant now = Timestamps.now();
+        LedgerEntry entry = ledger.credit(m, EntryType.ADJUST, points, now, p.expiry.expiresAt(now, p.zone()),
+                Ledger.Source.of(apiKeyId, now).because(reason));
+        em.flush();
+        return describe(List.of(entry), Map.of(m.id, p.id)).get(0);
+    }
 }

@@ -80,8 +80,9 @@ public class OrderResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "order-conflict", value = "Order web-100245 was already posted "
                             + "(0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70) with different content; use a new externalId for a new order")))
-    @APIResponse(responseCode = "422", description = "Unknown customer, the currency differs from a programme's, "
-            + "or a stamp card the order completes names a reward that no longer exists (nothing is stored).",
+    @APIResponse(responseCode = "422", description = "Unknown customer, an inline customer's referral code is refused, the "
+            + "currency differs from a programme's, or a stamp card the order completes names a reward that no longer "
+            + "exists (nothing is stored).",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "unknown-customer",
                             value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 does not exist"),
@@ -89,7 +90,9 @@ public class OrderResource {
                             + "(0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70) earns in INR; convert the order before posting it"),
                     @ExampleObject(name = "stamp-reward-missing", value = "Stamp rule 'chai-card' of programme "
                             + "0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 names reward 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f71, "
-                            + "which does not exist; set the rule's rewardId to a reward of the programme")}))
+                            + "which does not exist; set the rule's rewardId to a reward of the programme"),
+                    @ExampleObject(name = "unknown-referral-code", value = "No customer has the referral code 'ASHA7K2Q'"),
+                    @ExampleObject(name = "self-referral", value = "Referral refused: a customer cannot use their own referral code")}))
     public RestResponse<OrderResponse> post(@NotNull @Valid OrderRequest request, @Context UriInfo uriInfo) {
         OrderService.Posted posted = service.post(request, Caller.of(identity));
         if (!posted.created()) {

@@ -92,6 +92,18 @@ public class OrderService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<OrderFacts> facts(UUID id) {
+        return Order.<Order>findByIdOptional(id).map(OrderFacts::of);
+    }
+
+    /** The customer's earliest order by placedAt (ties by id), if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<OrderFacts> firstOrder(UUID customerId) {
+        return Order.<Order>find("customerId = ?1 order by placedAt, id", customerId).firstResultOptional()
+                .map(OrderFacts::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrderResponse> list(UUID customerId, Instant from, Instant to, PageRequest page) {
         return list(customerId, from, to, page, null);
     }

@@ -57,7 +57,9 @@ public class CustomerRewardResource {
             description = "Every reward offered now in the programmes the customer belongs to: first those redeemable now, "
                     + "then the others by points still needed. Each says what blocks it (points, debt, stock, limit, "
                     + "eligibility). The whole list, not paginated: a catalogue is small. A PARTNER key does not see "
-                    + "other partners' rewards.")
+                    + "other partners' rewards. Empty while promotions to the customer are suppressed (an unresolved "
+                    + "incident, see the loyalty account): nothing is suggested before a bad experience is repaired; "
+                    + "redeeming on request still works.")
     @APIResponse(responseCode = "200", description = "The customer's view of the catalogue.")
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -3,6 +3,7 @@ package io.loyalty.reward;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.PromotionPolicy;
 import io.loyalty.programme.Enrolment;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.Programme;
@@ -29,16 +30,23 @@ public class CustomerRewardService {
     private final EntityManager em;
     private final RewardService rewards;
     private final RewardEligibility eligibility;
+    private final PromotionPolicy promotions;
 
     CustomerRewardService(EntityManager em, RewardService rewards, RewardEligibility eligibility,
-                          CustomerService customers) {
+                          CustomerService customers, PromotionPolicy promotions) {
+        this.promotions = promotions;
         this.em = em;
         this.customers = customers;
         this.rewards = rewards;
         this.eligibility = eligibility;
     }
 
-    /** What this customer can redeem now and what they are close to, most attainable first. */
+    /**
+     * What this customer can redeem now and what they are close to, most attainable first. Nothing while
+     * promotions to the customer are suppressed (an unresolved incident): the catalogue is not pushed at
+     * someone whose bad experience is not repaired yet. What they hold (granted rewards, compensation
+     * included, and completed stamp cards) stays theirs to use, and they can still redeem if they ask.
+     */
     public List<CustomerReward> forCustomer(UUID customerId, UUID programmeId) {
         return forCustomer(customerId, programmeId, null);
     }
@@ -46,6 +54,9 @@ public class CustomerRewardService {
     /** For a PARTNER key, without other partners' rewards (they are redeemed only at their partner). */
     public List<CustomerReward> forCustomer(UUID customerId, UUID programmeId, Caller caller) {
         customers.requireExists(customerId);
+        if (promotions.suppression(customerId).isPresent()) {
+            return List.of();
+        }
         Instant now = Timestamps.now();
         Map<UUID, Membership> rows = new HashMap<>();
         Membership.<Membership>list("customerId", customerId).forEach(m -> rows.put(m.programmeId, m));

@@ -124,7 +124,7 @@ public class OpenApiContractTest {
                 assertTrue(ref != null && ref.endsWith("Patch"), where + " " + type + " uses a patch schema, not " + ref);
             }
         });
-        assertEquals(4, patches.size(), "customers, programmes, rewards and partners are patched: " + patches);
+        assertEquals(5, patches.size(), "customers, programmes, rewards, partners and incidents are patched: " + patches);
     }
 
     @Test

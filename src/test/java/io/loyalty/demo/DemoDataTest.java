@@ -164,9 +164,40 @@ class DemoDataTest {
     void seedingAgainAddsNothing() {
         seedOnce();
         int orders = all("/api/v1/orders", r -> { }).size();
+        int feedback = all("/api/v1/feedback", r -> { }).size();
         seeder.seed();
         assertEquals(orders, all("/api/v1/orders", r -> { }).size());
-        assertEquals(300, all("/api/v1/customers", r -> { }).size());
+        // The crowd and the two customers of the referral chain.
+        assertEquals(302, all("/api/v1/customers", r -> { }).size());
+        assertEquals(feedback, all("/api/v1/feedback", r -> { }).size());
+    }
+
+    @Test
+    void feedbackOfEveryTypeAnOpenComplaintAndAReferralChain() {
+        seedOnce();
+        List<Map<String, Object>> feedback = all("/api/v1/feedback", r -> { });
+        assertEquals(Set.of("NPS", "CSAT", "REVIEW", "COMPLAINT", "COMPLIMENT", "SUGGESTION", "COMPETITOR_INFO"),
+                feedback.stream().map(f -> f.get("type")).collect(Collectors.toSet()));
+        assertTrue(feedback.size() > 100, feedback.size() + " feedback");
+        String rohan = customer("demo-0002");
+        asAdmin().get("/api/v1/customers/" + rohan + "/loyalty").then().statusCode(200)
+                .body("promotionsAllowed", org.hamcrest.Matchers.equalTo(false));
+        asAdmin().get("/api/v1/customers/" + customer("demo-0001") + "/loyalty").then()
+                .body("promotionsAllowed", org.hamcrest.Matchers.equalTo(true));
+        List<Map<String, Object>> resolved = all("/api/v1/incidents", r -> r.queryParam("status", "RESOLVED"));
+        assertEquals(1, resolved.size());
+        assertEquals(150, ((Map<?, ?>) resolved.get(0).get("compensation")).get("points"));
+        assertEquals(1, all("/api/v1/incidents", r -> r.queryParam("status", "OPEN")).size());
+        String first = customer("referred-0001");
+        assertEquals(List.of(first), all("/api/v1/customers/" + customer("demo-0001") + "/referrals", r -> { })
+                .stream().map(x -> x.get("referredCustomerId")).toList());
+        assertEquals(List.of(customer("referred-0002")), all("/api/v1/customers/" + first + "/referrals", r -> { })
+                .stream().map(x -> x.get("referredCustomerId")).toList());
+    }
+
+    private static String customer(String externalId) {
+        return asAdmin().queryParam("externalId", externalId).get("/api/v1/customers").then().statusCode(200)
+                .extract().path("items[0].id");
     }
 
     /** Every item of a list endpoint, page by page. */

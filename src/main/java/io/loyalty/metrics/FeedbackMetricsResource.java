@@ -1,0 +1,43 @@
+package io.loyalty.metrics;
+
+import io.loyalty.security.Caller;
+import io.loyalty.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/metrics/feedback")
+@Tag(name = "Metrics")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.Names.ADMIN, Role.Names.ANALYST})
+public class FeedbackMetricsResource {
+    private final FeedbackMetricsService service;
+    private final SecurityIdentity identity;
+
+    FeedbackMetricsResource(FeedbackMetricsService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(operationId = "getFeedbackMetrics", summary = "Feedback, incidents and referrals",
+            description = "For feedback given in [from, to): NPS (% promoters 9-10 minus % detractors 0-6; passives 7-8 "
+                    + "count in the denominator only) with its counts; per scored type (CSAT, REVIEW) the responses, mean "
+                    + "score and top-two-box share (4-5). Incidents opened in the period, resolved in it, their median "
+                    + "time to resolution and the share compensated. Referrals made and converted in the period. "
+                    + "`channel` is where the feedback was given; referrals have no channel and ignore it.")
+    @APIResponse(responseCode = "200", description = "The figures.",
+            content = @Content(schema = @Schema(implementation = FeedbackMetrics.class)))
+    public FeedbackMetrics metrics(@BeanParam FeedbackMetricsParams params) {
+        return service.metrics(params.toScope(Caller.of(identity)));
+    }
+}
