@@ -13,7 +13,7 @@ WITH per AS (
      AND placed_at > least(:'from'::timestamptz, :'to'::timestamptz) - :'window'::interval
      AND placed_at <= :'to'
    GROUP BY customer_id
-), flagged AS (
+), flagged AS MATERIALIZED (
   SELECT s, e, buyer,
          CASE WHEN buyer AND NOT before THEN NOT EXISTS (
               SELECT 1 FROM orders p WHERE p.customer_id = per.customer_id AND p.placed_at < :'from'

@@ -13,8 +13,12 @@ ASOF=${ASOF:-$TO}
 COHORT_FROM=${COHORT_FROM:-2024-11-01T00:00:00Z}   # 24 months
 SERIES_FROM=${SERIES_FROM:-2025-11-01T00:00:00Z}   # 12 monthly steps
 PROGRAMME=${PROGRAMME:-$(psql -h localhost -U postgres -d "$DB" -Atc "SELECT id FROM programme WHERE name = 'Points'")}
+# The same session settings the application's analytics datasource uses (application.properties); PGOPTIONS= to
+# measure with the server defaults.
+export PGOPTIONS=${PGOPTIONS--c jit=off -c work_mem=64MB}
 PSQL=(psql -h localhost -U postgres -d "$DB" -X -q -v ON_ERROR_STOP=1 -v window="$WINDOW" -v zone=UTC -v programme="$PROGRAMME")
 OUT=${OUT:-$(mktemp -d)}
+mkdir -p "$OUT"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 run() {  # name file from to
   local name=$1 file=$2
@@ -23,7 +27,7 @@ run() {  # name file from to
   "${PSQL[@]}" -v from="$3" -v to="$4" -v asOf="$ASOF" -f "$OUT/$name.psql" > "$OUT/$name.out"
   printf '%-22s %10.1f ms\n' "$name" "$(grep '^Time:' "$OUT/$name.out" | awk '{print $2}' | median)"
 }
-echo "ceilings on $DB, median of $RUNS (ms); figures in $OUT"
+echo "ceilings on $DB, median of $RUNS (ms), PGOPTIONS='$PGOPTIONS', load $(cut -d' ' -f1-3 /proc/loadavg); figures in $OUT"
 run retention retention.sql "$FROM" "$TO"
 run retention-series series.sql "$SERIES_FROM" "$TO"
 run purchases purchases.sql "$FROM" "$TO"

@@ -12,7 +12,7 @@ SELECT step AS step_from, x.*
         FROM orders
        WHERE status <> 'RETURNED' AND placed_at > step - :'window'::interval AND placed_at <= step + interval '1 month'
        GROUP BY customer_id
-    ), flagged AS (
+    ), flagged AS MATERIALIZED (
       SELECT s, e, buyer,
              CASE WHEN buyer AND NOT before THEN NOT EXISTS (
                   SELECT 1 FROM orders p WHERE p.customer_id = per.customer_id AND p.placed_at < step
