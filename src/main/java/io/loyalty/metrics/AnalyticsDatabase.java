@@ -1,0 +1,61 @@
+package io.loyalty.metrics;
+
+import io.agroal.api.AgroalDataSource;
+import io.loyalty.common.error.Problems;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.agroal.DataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Read-only SQL for the metrics, on the {@code analytics} datasource: the main database unless an operator points
+ * it at a read replica (QUARKUS_DATASOURCE_ANALYTICS_JDBC_URL), so that analysts' queries never compete with the
+ * order path for its connections. Its connections are read-only and carry a statement timeout.
+ */
+@ApplicationScoped
+public class AnalyticsDatabase {
+    /** query_canceled: the statement timeout of the analytics datasource fired. */
+    private static final String QUERY_CANCELED = "57014";
+
+    private final AgroalDataSource dataSource;
+
+    AnalyticsDatabase(@DataSource("analytics") AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @FunctionalInterface
+    public interface Rows<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    public <T> T query(Sql sql, Rows<T> rows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.text())) {
+            sql.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                return rows.read(rs);
+            }
+        } catch (SQLException e) {
+            if (QUERY_CANCELED.equals(e.getSQLState())) {
+                throw tooLong();
+            }
+            // Connection failures become a 503 in DatabaseUnavailablePostProcessor, which reads the cause.
+            throw new IllegalStateException("metrics query failed: " + e.getSQLState(), e);
+        }
+    }
+
+    private static HttpProblem tooLong() {
+        return HttpProblem.builder()
+                .withType(Problems.type("metrics-timeout"))
+                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
+                .withTitle("Service Unavailable")
+                .withDetail("The metric took longer than the analytics statement timeout; ask for a shorter period "
+                        + "or retry when the database is less busy")
+                .withHeader("Retry-After", "30")
+                .build();
+    }
+}

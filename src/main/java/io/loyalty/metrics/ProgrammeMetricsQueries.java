@@ -1,0 +1,101 @@
+package io.loyalty.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The programme metrics' SQL over the programme, membership and ledger tables (read-only, as metrics may).
+ * A membership is active at instant t when it started before t and had not ended before t, so that members at
+ * `to` = members at `from` + joins - leaves of [from, to) for memberships never reopened.
+ */
+@ApplicationScoped
+public class ProgrammeMetricsQueries {
+    private final AnalyticsDatabase analytics;
+
+    ProgrammeMetricsQueries(AnalyticsDatabase analytics) {
+        this.analytics = analytics;
+    }
+
+    public ProgrammeMetrics.Programme programme(UUID id) {
+        return analytics.query(new Sql("SELECT name, kind, currency, point_value FROM programme WHERE id = ?", id),
+                rs -> rs.next() ? new ProgrammeMetrics.Programme(id, rs.getString(1), rs.getString(2),
+                        rs.getString(3).trim(), rs.getBigDecimal(4)) : null);
+    }
+
+    public record Memberships(long members, long joins, long leaves) {
+    }
+
+    public Memberships memberships(UUID programme, Scope p) {
+        Sql sql = new Sql("SELECT count(*) FILTER (WHERE joined_at < ? AND (ended_at IS NULL OR ended_at >= ?)), "
+                + "count(*) FILTER (WHERE joined_at >= ? AND joined_at < ?), "
+                + "count(*) FILTER (WHERE ended_at >= ? AND ended_at < ?) FROM membership WHERE programme_id = ?",
+                p.to(), p.to(), p.from(), p.to(), p.from(), p.to(), programme);
+        return analytics.query(sql, rs -> {
+            rs.next();
+            return new Memberships(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        });
+    }
+
+    public record Ledger(ProgrammeMetrics.Points points, long outstanding, long owed) {
+    }
+
+    /** The period's points by entry type, and the balances at `to`, in one pass over the programme's ledger. */
+    public Ledger ledger(UUID programme, Scope p) {
+        Sql sql = new Sql("SELECT coalesce(sum(issued), 0), coalesce(sum(redeemed), 0), coalesce(sum(expired), 0), "
+                + "coalesce(sum(reversed), 0), coalesce(sum(refunded), 0), coalesce(sum(up), 0), coalesce(sum(down), 0), "
+                + "coalesce(sum(greatest(balance, 0)), 0), coalesce(sum(greatest(-balance, 0)), 0) FROM ("
+                + "SELECT e.membership_id, sum(e.points) AS balance, "
+                + "sum(e.points) FILTER (WHERE e.type = 'EARN' AND e.occurred_at >= ?) AS issued, "
+                + "-sum(e.points) FILTER (WHERE e.type = 'REDEEM' AND e.occurred_at >= ?) AS redeemed, "
+                + "-sum(e.points) FILTER (WHERE e.type = 'EXPIRE' AND e.occurred_at >= ?) AS expired, "
+                + "-sum(e.points) FILTER (WHERE e.type = 'REVERSE' AND e.occurred_at >= ?) AS reversed, "
+                + "sum(e.points) FILTER (WHERE e.type = 'REFUND' AND e.occurred_at >= ?) AS refunded, "
+                + "sum(e.points) FILTER (WHERE e.type = 'ADJUST' AND e.points > 0 AND e.occurred_at >= ?) AS up, "
+                + "-sum(e.points) FILTER (WHERE e.type = 'ADJUST' AND e.points < 0 AND e.occurred_at >= ?) AS down "
+                + "FROM ledger_entry e JOIN membership m ON m.id = e.membership_id "
+                + "WHERE m.programme_id = ? AND e.occurred_at < ? GROUP BY e.membership_id) b",
+                p.from(), p.from(), p.from(), p.from(), p.from(), p.from(), p.from(), programme, p.to());
+        return analytics.query(sql, rs -> {
+            rs.next();
+            return new Ledger(new ProgrammeMetrics.Points(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getLong(6), rs.getLong(7)), rs.getLong(8), rs.getLong(9));
+        });
+    }
+
+    /** A group of the comparison (segment, member or not) or of the reward cost (segment, points redeemed). */
+    public record SegmentRow(boolean cost, String segment, boolean member, long customers, BigDecimal revenue, long points,
+                             String leastCurrency, String greatestCurrency) {
+    }
+
+    /**
+     * Both RFM-based figures in one statement, so RFM as of `from` is computed once: members versus non-members
+     * (revenue in [from, to) per segment and membership at `from`) and points redeemed in the period per segment
+     * of the redeemer (segment null: no counted order before `from`).
+     */
+    public List<SegmentRow> segments(UUID programme, Scope p) {
+        Sql sql = new Sql("WITH s AS MATERIALIZED (SELECT customer_id, segment FROM ");
+        sql.append(RfmSql.scoredCustomers(p, p.from())).append(" x), r AS (SELECT o.customer_id, sum(o.net) AS revenue, "
+                + "min(o.currency) AS cur_min, max(o.currency) AS cur_max FROM (");
+        sql.append(OrderScope.countedOrders(p, p.from(), p.to())).append(") o GROUP BY o.customer_id) "
+                + "SELECT false, s.segment, m.id IS NOT NULL, count(*), coalesce(sum(r.revenue), 0), 0, min(r.cur_min), "
+                + "max(r.cur_max) FROM s LEFT JOIN r ON r.customer_id = s.customer_id "
+                + "LEFT JOIN membership m ON m.programme_id = ? AND m.customer_id = s.customer_id AND m.joined_at < ? "
+                + "AND (m.ended_at IS NULL OR m.ended_at >= ?) GROUP BY s.segment, m.id IS NOT NULL "
+                + "UNION ALL SELECT true, s.segment, true, 0, 0, -sum(e.points), NULL, NULL "
+                + "FROM ledger_entry e JOIN membership m ON m.id = e.membership_id LEFT JOIN s ON s.customer_id = m.customer_id "
+                + "WHERE m.programme_id = ? AND e.type = 'REDEEM' AND e.occurred_at >= ? AND e.occurred_at < ? GROUP BY s.segment",
+                programme, p.from(), p.from(), programme, p.from(), p.to());
+        return analytics.query(sql, rs -> {
+            List<SegmentRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new SegmentRow(rs.getBoolean(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4),
+                        rs.getBigDecimal(5), rs.getLong(6), rs.getString(7), rs.getString(8)));
+            }
+            return rows;
+        });
+    }
+}

@@ -1,0 +1,84 @@
+package io.loyalty.metrics;
+
+import java.time.Instant;
+
+/**
+ * RFM scores and segments in SQL, the one definition the RFM endpoints and the programme comparison share
+ * (METRICS.md, "RFM segmentation"), as the R package {@code rfm}'s {@code rfm_table_order} bins them.
+ * <p>
+ * Per dimension, q1..q4 are the 20/40/60/80th percentiles of R's {@code quantile} type 7: with n customers,
+ * position h = (n - 1) k / 5 (0-based) and q = x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]). PostgreSQL's
+ * {@code percentile_cont} is that formula, but in double precision (over 1..10 it gives 6.3999999999999995 for
+ * the 60th percentile, so a customer at 7.4 days would move bin), so the order statistics are read exactly with
+ * {@code percentile_disc} at fractions (j + 0.5) / n (always row j + 1) and interpolated in {@code numeric}: the
+ * fraction is a multiple of 1/5, so every edge is exact. A value v is in bin k when lower_k <= v < upper_k with
+ * lower = (min, q1+1, ..q4+1) and upper = (q1+1, ..q4+1, max+1): these bins never overlap and cover [min, max],
+ * so the bin of v is 1 + the number of quartiles with v >= q + 1 (a repeated quantile makes its bin empty, as in R).
+ * Recency is compared in seconds (q + 86,400 s is q + 1 day), money as the exact {@code numeric} sum.
+ * <p>
+ * Columns: customer_id, last_order_at, recency_s (seconds), frequency, monetary, cur_min, cur_max (the least and
+ * greatest currency of the customer's orders), r_score, f_score, m_score, segment (label), and the population's
+ * edges r_min, r1..r4, r_max, f_min, f1..f4, f_max, m_min, m1..m4, m_max (recency edges in seconds) and its
+ * cur_least, cur_greatest (for {@link Currencies#requireSingle}).
+ */
+public final class RfmSql {
+    static final long DAY_SECONDS = 86_400;
+
+    private RfmSql() {
+    }
+
+    /** The scored customers as a parenthesised subquery: every customer with a counted order before asOf. */
+    public static Sql scoredCustomers(Scope scope, Instant asOf) {
+        Sql sql = new Sql("(WITH c AS MATERIALIZED (SELECT o.customer_id, max(o.placed_at) AS last_order_at, "
+                + "extract(epoch FROM CAST(? AS timestamptz)) - extract(epoch FROM max(o.placed_at)) AS recency_s, "
+                + "count(*) AS frequency, sum(o.net) AS monetary, min(o.currency) AS cur_min, max(o.currency) AS cur_max "
+                + "FROM (", asOf);
+        sql.append(OrderScope.countedOrders(scope, null, asOf));
+        sql.append(") o GROUP BY o.customer_id), "
+                // positions floor(h) and floor(h) + 1 of each quartile as percentile_disc fractions, and h - floor(h)
+                + "p AS (SELECT array_agg((least(floor((n.n - 1) * k / 5.0) + j, greatest(n.n - 1, 0)) + 0.5) / n.n "
+                + "ORDER BY k, j)::float8[] AS probs, array_agg(((n.n - 1) * k % 5) / 5.0 ORDER BY k, j) FILTER (WHERE j = 0) AS frac "
+                + "FROM (SELECT count(*) AS n FROM c) n, generate_series(1, 4) k, generate_series(0, 1) j), "
+                + "d AS (SELECT percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.recency_s) AS r, "
+                + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.frequency) AS f, "
+                + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.monetary) AS m, "
+                + "min(c.recency_s) AS r_min, max(c.recency_s) AS r_max, min(c.frequency) AS f_min, max(c.frequency) AS f_max, "
+                + "min(c.monetary) AS m_min, max(c.monetary) AS m_max, min(c.cur_min) AS cur_least, max(c.cur_max) AS cur_greatest FROM c), "
+                + "e AS (SELECT d.r_min, d.r_max, d.f_min, d.f_max, d.m_min, d.m_max, d.cur_least, d.cur_greatest, "
+                + quartiles("r") + ", " + quartiles("f") + ", " + quartiles("m") + " FROM d, p) "
+                + "SELECT s.*, " + RfmSegment.sqlCase("s.r_score", "s.f_score", "s.m_score") + " AS segment FROM ("
+                + "SELECT c.*, e.*, "
+                + "5 - (" + above("c.recency_s", "e.r", DAY_SECONDS) + ") AS r_score, "
+                + "1 + (" + above("c.frequency", "e.f", 1) + ") AS f_score, "
+                + "1 + (" + above("c.monetary", "e.m", 1) + ") AS m_score "
+                + "FROM c CROSS JOIN e) s)");
+        return sql;
+    }
+
+    /** q1..q4 of a dimension from its order statistics (d.x[2k-1], d.x[2k]) and fractions (p.frac[k]). */
+    private static String quartiles(String x) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 1; k <= 4; k++) {
+            if (k > 1) {
+                out.append(", ");
+            }
+            String lo = "d." + x + "[" + (2 * k - 1) + "]";
+            String hi = "d." + x + "[" + (2 * k) + "]";
+            out.append(lo).append(" + p.frac[").append(k).append("] * (").append(hi).append(" - ").append(lo)
+                    .append(") AS ").append(x).append(k);
+        }
+        return out.toString();
+    }
+
+    /** The number of quartiles q with value >= q + one (0 to 4). */
+    private static String above(String value, String edge, long one) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 1; k <= 4; k++) {
+            if (k > 1) {
+                out.append(" + ");
+            }
+            out.append("CAST(").append(value).append(" >= ").append(edge).append(k).append(" + ").append(one).append(" AS int)");
+        }
+        return out.toString();
+    }
+}
