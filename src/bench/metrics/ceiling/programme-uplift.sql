@@ -32,7 +32,7 @@ WITH c AS (
     FROM scored
 ), member AS (
   SELECT customer_id, id AS membership_id FROM membership
-   WHERE programme_id = :'programme' AND joined_at <= :'from' AND (ended_at IS NULL OR ended_at > :'from')
+   WHERE programme_id = :'programme' AND joined_at < :'from' AND (ended_at IS NULL OR ended_at >= :'from')
 ), spend AS (
   SELECT customer_id, sum(total - returned_amount) AS net FROM orders
    WHERE status <> 'RETURNED' AND placed_at >= :'from' AND placed_at < :'to' GROUP BY customer_id
