@@ -3,7 +3,8 @@
 # SQL (ceiling/run.sh) of the same figures: median of RUNS (default 5) after one warm-up call each, the ratio, and
 # the application's resident memory before and after. Bodies are kept in $OUT for the cross-check (compare.sh).
 # Usage (from the repository root, after ./mvnw package -DskipTests and load.sh):
-#   src/bench/metrics/bench.sh            (env: DB, RUNS, PORT/MPORT 18225/18226, HEAP, SKIP_CEILING=1)
+#   src/bench/metrics/bench.sh    (env: DB, RUNS, PORT/MPORT 18225/18226, HEAP, SKIP_CEILING=1, ONLY="rfm programme",
+#                                  ANALYTICS_OPTIONS="-c statement_timeout=60000 -c jit=off -c work_mem=64MB")
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
@@ -13,6 +14,8 @@ PORT=${PORT:-18225}
 MPORT=${MPORT:-18226}
 HEAP=${HEAP:-512m}
 API_KEY=${API_KEY:-bench-metrics-admin-key-0123456789}
+# Session settings of the analytics datasource; empty = as application.properties ships them.
+ANALYTICS_OPTIONS=${ANALYTICS_OPTIONS:-}
 export FROM=${FROM:-2026-08-01T00:00:00Z} TO=${TO:-2026-11-01T00:00:00Z} COHORT_FROM=${COHORT_FROM:-2024-11-01T00:00:00Z}
 export SERIES_FROM=${SERIES_FROM:-2025-11-01T00:00:00Z} DB RUNS
 export OUT=${OUT:-/tmp/bench10m-metrics}
@@ -20,7 +23,9 @@ mkdir -p "$OUT"
 PROGRAMME=$(psql -h localhost -U postgres -d "$DB" -Atc "SELECT id FROM programme WHERE name = 'Points'")
 export PROGRAMME
 
-java -Xmx$HEAP -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MPORT \
+EXTRA=()
+[ -n "$ANALYTICS_OPTIONS" ] && EXTRA=("-Dquarkus.datasource.analytics.jdbc.additional-jdbc-properties.options=$ANALYTICS_OPTIONS")
+java -Xmx$HEAP "${EXTRA[@]}" -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MPORT \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:5432/$DB -Dloyalty.admin-api-key=$API_KEY \
   -Dloyalty.rate-limit.enabled=false -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
 APP=$!
@@ -40,7 +45,7 @@ declare -A EP=(
   [rfm-customers]="rfm/customers?asOf=$TO&limit=100"
   [programme]="programmes/$PROGRAMME?from=$FROM&to=$TO"
 )
-ORDER="retention retention-series purchases cohorts rfm rfm-customers programme"
+ORDER=${ONLY:-retention retention-series purchases cohorts rfm rfm-customers programme}
 declare -A MS
 for name in $ORDER; do
   url="$BASE/${EP[$name]}"
@@ -71,4 +76,5 @@ for name in $ORDER; do
   fi
   printf '| %-16s | %12.0f | %12.0f | %6.2f |\n' "$name" "${MS[$name]}" "$c" "$(echo "${MS[$name]} / $c" | bc -l)"
 done
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; analytics options: ${ANALYTICS_OPTIONS:-as shipped}"
 echo "resident memory: $RSS0 MB after start, $RSS1 MB after the runs (heap -Xmx$HEAP)"

@@ -36,11 +36,11 @@ DELETE FROM point_lot WHERE earned_at >= '$MARK';
 DELETE FROM ledger_entry WHERE occurred_at >= '$MARK';
 DELETE FROM order_line WHERE order_id IN (SELECT id FROM orders WHERE placed_at >= '$MARK');
 DELETE FROM orders WHERE placed_at >= '$MARK';
-UPDATE membership m SET balance = l.balance, earned = l.earned, last_order_at = l.last
-  FROM (SELECT membership_id, sum(points) AS balance, sum(points) FILTER (WHERE type = 'EARN') AS earned,
-               max(occurred_at) FILTER (WHERE type = 'EARN') AS last FROM ledger_entry
-         WHERE membership_id IN (SELECT membership_id FROM bench_pick) GROUP BY membership_id) l
- WHERE m.id = l.membership_id AND m.last_order_at >= '$MARK';
+UPDATE membership m SET balance = coalesce(l.balance, 0), earned = coalesce(l.earned, 0), last_order_at = l.last
+  FROM membership m2 LEFT JOIN (SELECT membership_id, sum(points) AS balance, sum(points) FILTER (WHERE type = 'EARN') AS earned,
+               max(occurred_at) FILTER (WHERE type = 'EARN') AS last FROM ledger_entry GROUP BY membership_id) l
+         ON l.membership_id = m2.id
+ WHERE m.id = m2.id AND m.last_order_at >= '$MARK';
 DROP TABLE bench_pick;
 SQL
 "${PSQL[@]}" -f "$HERE/customer-stats.sql"
