@@ -45,7 +45,14 @@ public class MetricsParams extends MetricsFilters {
      * the period starts when {@code from} is not given.
      */
     public Scope toScope(Caller caller, Period defaultSpan) {
-        Violations v = new Violations();
+        return toScope(caller, defaultSpan, new Violations());
+    }
+
+    /**
+     * As {@link #toScope(Caller, Period)}, adding to the violations the endpoint already found in its own
+     * parameters, so that one 400 names them all.
+     */
+    public Scope toScope(Caller caller, Period defaultSpan, Violations v) {
         ZoneId zone = zone(v);
         Instant[] period = period(v, zone, from, to, defaultSpan);
         UUID programme = uuid(v, "programmeId", programmeId);

@@ -30,6 +30,20 @@ public final class OrderScope {
         if (to != null) {
             sql.append(" AND o.placed_at < ?", to);
         }
+        return filtered(sql, scope);
+    }
+
+    /**
+     * Counted orders placed in (after, atOrBefore]: the window of "active at t" (METRICS.md), which includes an
+     * order placed exactly at t and excludes one exactly W before it.
+     */
+    public static Sql countedOrdersInWindow(Scope scope, Instant after, Instant atOrBefore) {
+        Sql sql = new Sql("SELECT o.customer_id, o.placed_at, o.total - o.returned_amount AS net, o.currency "
+                + "FROM orders o WHERE o.status <> 'RETURNED' AND o.placed_at > ? AND o.placed_at <= ?", after, atOrBefore);
+        return filtered(sql, scope);
+    }
+
+    private static Sql filtered(Sql sql, Scope scope) {
         if (scope.channel() != null) {
             sql.append(" AND o.channel = ?", scope.channel());
         }

@@ -36,7 +36,7 @@ public final class RfmSql {
         sql.append(OrderScope.countedOrders(scope, null, asOf));
         sql.append(") o GROUP BY o.customer_id), "
                 // positions floor(h) and floor(h) + 1 of each quartile as percentile_disc fractions, and h - floor(h)
-                + "p AS (SELECT array_agg((least(floor((n.n - 1) * k / 5.0) + j, greatest(n.n - 1, 0)) + 0.5) / n.n "
+                + "p AS (SELECT array_agg((least(floor((n.n - 1) * k / 5.0) + j, greatest(n.n - 1, 0)) + 0.5) / nullif(n.n, 0) "
                 + "ORDER BY k, j)::float8[] AS probs, array_agg(((n.n - 1) * k % 5) / 5.0 ORDER BY k, j) FILTER (WHERE j = 0) AS frac "
                 + "FROM (SELECT count(*) AS n FROM c) n, generate_series(1, 4) k, generate_series(0, 1) j), "
                 + "d AS (SELECT percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.recency_s) AS r, "

@@ -39,6 +39,17 @@ public class MembershipService {
 
     /** Enrols a customer; enrolling a member again changes nothing, re-enrolling an ended one reopens it. */
     public MembershipResponse enrol(UUID programmeId, UUID customerId) {
+        return enrol(programmeId, customerId, Timestamps.now());
+    }
+
+    /**
+     * Enrols a customer as of a past instant, for memberships brought over from history (and the demo data),
+     * so that metrics of members "at the time" see them from when they really joined.
+     */
+    public MembershipResponse enrol(UUID programmeId, UUID customerId, Instant joinedAt) {
+        if (joinedAt.isAfter(Timestamps.now())) {
+            throw Problems.invalidField("joinedAt", "body", "must not be in the future");
+        }
         Programme p = Programme.findById(programmeId);
         if (p == null) {
             throw Problems.notFound("Programme", programmeId);
@@ -47,7 +58,7 @@ public class MembershipService {
             throw Problems.conflict("programme-closed", "Programme " + programmeId + " is closed");
         }
         customers.requireExists(customerId);
-        Membership m = ensure(programmeId, customerId, Timestamps.now());
+        Membership m = ensure(programmeId, customerId, joinedAt);
         if (!m.isActive()) {
             m.endedAt = null;
         }
