@@ -108,4 +108,3 @@ printf 'total          %5.0f s\n' "$(echo "$(now) - $T0" | bc)"
   pg_size_pretty(pg_indexes_size(oid)) AS indexes FROM pg_class
   WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND pg_total_relation_size(oid) > 100000
   ORDER BY pg_total_relation_size(oid) DESC" -c "SELECT pg_size_pretty(pg_database_size('$DB')) AS database"
-echo "P1=$P1 P2=$P2" > "$HERE/.programmes-$DB"
