@@ -20,7 +20,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "io.loyalty",
         importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
-    static final List<String> STACK = List.of("demo", "metrics", "order", "reward", "ledger", "programme", "customer", "security",
+    static final List<String> STACK = List.of("demo", "metrics", "partner", "order", "reward", "ledger", "tier", "programme",
+            "customer", "security",
             "common");
 
     @ArchTest

@@ -44,6 +44,19 @@ public final class Fixtures {
         return programme(programmeBody(rules));
     }
 
+    /** A partner of the programme: issuance price 1.1, reimbursement rate 0.9, the programme's earning rules. */
+    public static String partner(String programmeId) {
+        return asAdmin().body(Map.of("programmeId", programmeId, "name", TestSupport.unique("partner"),
+                        "issuancePrice", 1.1, "reimbursementRate", 0.9))
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+    }
+
+    /** A new PARTNER key of the partner: the key itself. */
+    public static String partnerKey(String partnerId) {
+        return asAdmin().body(Map.of("name", TestSupport.unique("partner key"), "role", "PARTNER", "partnerId", partnerId))
+                .post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+    }
+
     public static String customer() {
         return asAdmin().body(Map.of("externalId", TestSupport.unique("cust"))).post("/api/v1/customers")
                 .then().statusCode(201).extract().path("id");

@@ -30,12 +30,9 @@ public final class TestSupport {
         if ("ADMIN".equals(role)) {
             return asAdmin();
         }
-        String key = KEYS.computeIfAbsent(role, r -> asAdmin()
-                .body(Map.of("name", "test " + r, "role", r, "partnerId", UUID.randomUUID().toString())
-                        .entrySet().stream()
-                        .filter(e -> !e.getKey().equals("partnerId") || r.equals("PARTNER"))
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
-                .post("/api/v1/api-keys")
+        String key = KEYS.computeIfAbsent(role, r -> r.equals("PARTNER")
+                ? Fixtures.partnerKey(Fixtures.partner(Fixtures.programme(List.of(Fixtures.spend("spend", 1)))))
+                : asAdmin().body(Map.of("name", "test " + r, "role", r)).post("/api/v1/api-keys")
                 .then().statusCode(201)
                 .extract().path("key"));
         return as(key);

@@ -19,6 +19,8 @@ public interface LoyaltyConfig {
 
     Expiry expiry();
 
+    Tiers tiers();
+
     Http http();
 
     @io.smallrye.config.WithName("import")
@@ -44,6 +46,12 @@ public interface LoyaltyConfig {
 
     interface Expiry {
         /** How often the expiry job runs, as a Quarkus scheduler interval such as 10m; "off" disables it. */
+        @WithDefault("10m")
+        String every();
+    }
+
+    interface Tiers {
+        /** How often the tier review job runs, as a Quarkus scheduler interval such as 10m; "off" disables it. */
         @WithDefault("10m")
         String every();
     }

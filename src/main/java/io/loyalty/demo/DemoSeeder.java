@@ -25,6 +25,7 @@ import io.loyalty.security.ApiKeyService;
 import io.loyalty.security.Caller;
 import io.loyalty.security.CreatedApiKey;
 import io.loyalty.security.Role;
+import io.loyalty.tier.PaymentService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -76,9 +77,12 @@ public class DemoSeeder {
     private final DemoHistory history;
     private final DemoCatalogue catalogue;
     private final ObjectMapper mapper;
+    private final PaymentService payments;
 
     DemoSeeder(CustomerService customers, ProgrammeService programmes, RewardService rewards, ApiKeyService keys,
-               ExpiryService expiry, DemoHistory history, DemoCatalogue catalogue, ObjectMapper mapper) {
+               ExpiryService expiry, DemoHistory history, DemoCatalogue catalogue, ObjectMapper mapper,
+               PaymentService payments) {
+        this.payments = payments;
         this.customers = customers;
         this.programmes = programmes;
         this.rewards = rewards;
@@ -127,11 +131,11 @@ public class DemoSeeder {
                         rule("snacks-x2", EarningRule.Type.MULTIPLIER, "Double points on snacks").multiplier(BigDecimal.valueOf(2))
                                 .categories(List.of("snacks")).capPerDay(200L).build(),
                         rule("birthday", EarningRule.Type.EVENT, "Birthday gift").event("birthday").points(100L)
-                                .limitPerCustomer(1).build())));
+                                .limitPerCustomer(1).build()), null, null));
         // A stamp card's reward lives in its programme's catalogue: programme first, then the reward, then the rule.
         ProgrammeResponse card = programmes.create(new ProgrammeRequest(CARD_PROGRAMME, ProgrammeKind.CUMULATIVE,
                 ProgrammeStatus.DRAFT, "INR", BigDecimal.ZERO, Enrolment.OPT_IN, "Asia/Kolkata", 0, ExpiryPolicy.never(),
-                List.of()));
+                List.of(), null, null));
         RewardResponse freeChai = rewards.create(reward(card.id(), "A free masala chai", RewardType.FREE_PRODUCT, 0)
                 .sku("CHAI").codeValidDays(60).build());
         ObjectNode activate = mapper.createObjectNode().put("status", "ACTIVE");
@@ -140,7 +144,8 @@ public class DemoSeeder {
                 .skus(List.of("CHAI")).reward("A free masala chai").rewardId(freeChai.id()).build())));
         programmes.patch(card.id(), activate);
         programmes.create(new ProgrammeRequest("Everyone (measured only)", ProgrammeKind.NATURAL, ProgrammeStatus.ACTIVE,
-                "INR", BigDecimal.ZERO, Enrolment.AUTOMATIC, "Asia/Kolkata", 0, ExpiryPolicy.never(), List.of()));
+                "INR", BigDecimal.ZERO, Enrolment.AUTOMATIC, "Asia/Kolkata", 0, ExpiryPolicy.never(), List.of(), null, null));
+        UUID prime = DemoTiers.programmes(programmes);
 
         CreatedApiKey storefront = keys.create(new ApiKeyRequest("Demo storefront", Role.STOREFRONT, null));
         Caller caller = new Caller(storefront.id(), storefront.name(), storefront.role(), null);
@@ -148,8 +153,9 @@ public class DemoSeeder {
         long posting = System.nanoTime();
         DemoHistory.Counts since = history.postSince(launch, crowd, ids, card.id(), caller);
         long postedIn = millisSince(posting);
+        DemoTiers.payments(payments, prime, ids.get(CUSTOMERS.get(0).externalId()), caller);
         ExpiryRunResponse expired = expiry.run(points.id(), Instant.now(), null, true);
-        LOG.infof("Seeded 3 demo programmes, %d demo orders imported from before their launch, %d posted since "
+        LOG.infof("Seeded 5 demo programmes, %d demo orders imported from before their launch, %d posted since "
                         + "(%d ms; %d returned in part, %d in full) and expired %d points, in %d ms", imported, since.orders(),
                 postedIn, since.partialReturns(), since.fullReturns(), expired.points(), millisSince(started));
     }

@@ -8,13 +8,17 @@ import io.loyalty.programme.MembershipService;
 import io.loyalty.programme.MembershipService.Account;
 import io.loyalty.programme.Programme;
 import io.loyalty.programme.RuleState;
+import io.loyalty.tier.Standing;
+import io.loyalty.tier.TierService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +39,16 @@ public class EarningService {
     private final MembershipService memberships;
     private final RuleState ruleState;
     private final Ledger ledger;
+    private final CoalitionPartners partners;
+    private final TierService tiers;
 
-    EarningService(MembershipService memberships, RuleState ruleState, Ledger ledger) {
+    EarningService(MembershipService memberships, RuleState ruleState, Ledger ledger, CoalitionPartners partners,
+                   TierService tiers) {
         this.memberships = memberships;
+        this.tiers = tiers;
         this.ruleState = ruleState;
         this.ledger = ledger;
+        this.partners = partners;
     }
 
     /** Issues the catalogue reward a completed stamp card earns, from a package that may (reward). */
@@ -58,17 +67,36 @@ public class EarningService {
                               RuleState.StampResult card, List<UUID> redemptionIds, long balance) {
     }
 
-    /** What one programme gave: points (not stamps) and the balance after all of it. */
+    /**
+     * What one programme gave: points (not stamps) and the balance after all of it; for orders in a programme with
+     * tiers or a fee, the earn multiplier applied and the tier held afterwards.
+     */
     public record ProgrammeEarning(Programme programme, Membership membership, List<RuleEarning> rules, long points,
-                                   long balance) {
+                                   long balance, BigDecimal multiplier, String tier) {
+        ProgrammeEarning withStanding(BigDecimal multiplier, String tier) {
+            return new ProgrammeEarning(programme, membership, rules, points, balance, multiplier, tier);
+        }
     }
 
     /** Every earning rule of every programme the customer earns in, applied to an order. */
     public List<ProgrammeEarning> forOrder(UUID customerId, UUID orderId, String currency, Accrual.OrderFacts facts,
                                            UUID apiKeyId, CardReward cardReward) {
+        return forOrder(customerId, orderId, currency, facts, apiKeyId, null, cardReward);
+    }
+
+    /**
+     * An order placed with a coalition partner ({@code partnerId} not null) earns only in the partner's programme
+     * (the partner pays for those points, and has nothing to do with the customer's other programmes), at the
+     * partner's own earn rate when it has one; its entries carry the partner, which settles them.
+     */
+    public List<ProgrammeEarning> forOrder(UUID customerId, UUID orderId, String currency, Accrual.OrderFacts facts,
+                                           UUID apiKeyId, UUID partnerId, CardReward cardReward) {
         Instant at = facts.placedAt();
+        CoalitionPartners.Terms terms = partnerId == null ? null : partners.terms(partnerId)
+                .orElseThrow(() -> new IllegalStateException("partner " + partnerId + " of an API key does not exist"));
         List<Account> accounts = memberships.earningAccounts(customerId, at).stream()
                 .filter(a -> !a.programme().rules.isEmpty())
+                .filter(a -> terms == null || a.programme().id.equals(terms.programmeId()))
                 .toList();
         for (Account a : accounts) {
             Programme p = a.programme();
@@ -89,9 +117,19 @@ public class EarningService {
                 periods.add(Accrual.monthKey(day));
             }
         }
-        Ledger.Source source = Ledger.Source.of(apiKeyId, at).order(orderId);
-        List<ProgrammeEarning> result = earn(accounts, new Occasion(at, periods,
-                (p, usage) -> Accrual.forOrder(p, facts, usage),
+        // The membership's multiplier (tier, paid membership) is a fact for the pure rule evaluation.
+        Map<UUID, BigDecimal> multipliers = new HashMap<>();
+        for (Account a : accounts) {
+            if (TierService.applies(a.programme())) {
+                Standing standing = tiers.standing(a.programme(), a.membership().id, at);
+                multipliers.put(a.programme().id, standing.multiplier());
+            }
+        }
+        Ledger.Source source = Ledger.Source.of(apiKeyId, at).order(orderId).partner(partnerId);
+        List<ProgrammeEarning> earned = earn(accounts, new Occasion(at, periods,
+                (p, usage) -> Accrual.forOrder(terms == null || terms.earnRate() == null ? p
+                        : PartnerRate.of(p, terms.earnRate()), facts, usage,
+                        multipliers.getOrDefault(p.id, BigDecimal.ONE)),
                 (m, rule, day, amount) -> {
                     if (hasCap(rule)) {
                         ruleState.addUsage(m.id, rule.id(), Accrual.dayKey(day), amount);
@@ -103,6 +141,13 @@ public class EarningService {
                         a.programme().expiry.expiresAt(at, a.programme().zone()),
                         source.rule(award.rule().id(), award.basisLines())),
                 orderId, cardReward));
+        // Qualification counts after earning: the order that crosses a threshold earned at the old multiplier.
+        List<ProgrammeEarning> result = new ArrayList<>(earned.size());
+        for (ProgrammeEarning e : earned) {
+            BigDecimal multiplier = multipliers.get(e.programme().id);
+            result.add(multiplier == null ? e : e.withStanding(multiplier, tiers.orderEarned(e.programme(),
+                    e.membership(), orderId, at, e.points(), facts.eligibleSpend(), apiKeyId)));
+        }
         for (Account a : accounts) {
             Membership m = a.membership();
             if (m.lastOrderAt == null || m.lastOrderAt.isBefore(at)) {
@@ -208,7 +253,8 @@ public class EarningService {
                 withBalance.add(new RuleEarning(r.rule(), r.amount(), r.capped(), r.basisLines(), r.card(),
                         r.redemptionIds(), running));
             }
-            result.add(new ProgrammeEarning(a.programme(), a.membership(), withBalance, points, a.membership().balance));
+            result.add(new ProgrammeEarning(a.programme(), a.membership(), withBalance, points, a.membership().balance,
+                    null, null));
         }
         return result;
     }

@@ -5,6 +5,7 @@ import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import io.loyalty.programme.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -25,37 +26,44 @@ public class Ledger {
 
     private final EntityManager em;
     private final BusinessMetrics metrics;
+    private final Event<LedgerMovement> movements;
 
-    Ledger(EntityManager em, BusinessMetrics metrics) {
+    Ledger(EntityManager em, BusinessMetrics metrics, Event<LedgerMovement> movements) {
         this.em = em;
         this.metrics = metrics;
+        this.movements = movements;
     }
 
     /** Where an entry came from, for the audit trail. */
+    /** Where an entry came from, for the audit trail; {@code partnerId}: the coalition partner it is settled with. */
     public record Source(UUID orderId, UUID returnId, UUID redemptionId, String ruleId, Integer[] basisLines,
-                         String reason, UUID apiKeyId, Instant occurredAt) {
+                         String reason, UUID apiKeyId, Instant occurredAt, UUID partnerId) {
         public static Source of(UUID apiKeyId, Instant occurredAt) {
-            return new Source(null, null, null, null, null, null, apiKeyId, occurredAt);
+            return new Source(null, null, null, null, null, null, apiKeyId, occurredAt, null);
         }
 
         public Source order(UUID id) {
-            return new Source(id, returnId, redemptionId, ruleId, basisLines, reason, apiKeyId, occurredAt);
+            return new Source(id, returnId, redemptionId, ruleId, basisLines, reason, apiKeyId, occurredAt, partnerId);
         }
 
         public Source rule(String id, Integer[] lines) {
-            return new Source(orderId, returnId, redemptionId, id, lines, reason, apiKeyId, occurredAt);
+            return new Source(orderId, returnId, redemptionId, id, lines, reason, apiKeyId, occurredAt, partnerId);
         }
 
         public Source returned(UUID id) {
-            return new Source(orderId, id, redemptionId, ruleId, basisLines, reason, apiKeyId, occurredAt);
+            return new Source(orderId, id, redemptionId, ruleId, basisLines, reason, apiKeyId, occurredAt, partnerId);
         }
 
         public Source redemption(UUID id) {
-            return new Source(orderId, returnId, id, ruleId, basisLines, reason, apiKeyId, occurredAt);
+            return new Source(orderId, returnId, id, ruleId, basisLines, reason, apiKeyId, occurredAt, partnerId);
         }
 
         public Source because(String why) {
-            return new Source(orderId, returnId, redemptionId, ruleId, basisLines, why, apiKeyId, occurredAt);
+            return new Source(orderId, returnId, redemptionId, ruleId, basisLines, why, apiKeyId, occurredAt, partnerId);
+        }
+
+        public Source partner(UUID id) {
+            return new Source(orderId, returnId, redemptionId, ruleId, basisLines, reason, apiKeyId, occurredAt, id);
         }
     }
 
@@ -234,8 +242,11 @@ public class Ledger {
         e.reason = source.reason();
         e.apiKeyId = source.apiKeyId();
         e.occurredAt = source.occurredAt();
+        e.partnerId = source.partnerId();
         e.createdAt = Timestamps.now();
         em.persist(e);
+        movements.fire(new LedgerMovement(e.id, m.programmeId, m.id, type, signedPoints, e.partnerId, e.orderId,
+                e.returnId, e.redemptionId, e.occurredAt));
         metrics.points(m.programmeId, MOVEMENTS.get(type), signedPoints);
         return e;
     }

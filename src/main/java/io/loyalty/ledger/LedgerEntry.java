@@ -34,5 +34,6 @@ public class LedgerEntry extends PanacheEntityBase {
     public String reason;
     public UUID apiKeyId;
     public Instant occurredAt;
+    public UUID partnerId;
     public Instant createdAt;
 }

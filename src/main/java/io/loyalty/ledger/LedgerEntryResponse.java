@@ -20,6 +20,8 @@ public record LedgerEntryResponse(
         @Schema(nullable = true, example = "spend") String ruleId,
         @Schema(nullable = true) String reason,
         @Schema(nullable = true, description = "The API key that caused the entry; null for the expiry job.") UUID apiKeyId,
+        @Schema(nullable = true, description = "The coalition partner the entry is settled with: the one the order was "
+                + "placed with, or the redemption made at; null for the operator's own.") UUID partnerId,
         @Schema(required = true, description = "Business time: when the order was placed, the points expired, ...") Instant occurredAt,
         @Schema(required = true) Instant createdAt,
         @Schema(nullable = true) Lot lot,

@@ -5,6 +5,9 @@ import io.loyalty.programme.EarningRule;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.Programme;
 import io.loyalty.programme.RuleState;
+import io.loyalty.tier.MemberStatusResponse;
+import io.loyalty.tier.MemberStatusService;
+import io.loyalty.tier.TierService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,9 +24,11 @@ public class LoyaltyService {
 
     private final PointsService points;
     private final RuleState ruleState;
+    private final MemberStatusService statuses;
 
-    LoyaltyService(PointsService points, RuleState ruleState) {
+    LoyaltyService(PointsService points, RuleState ruleState, MemberStatusService statuses) {
         this.points = points;
+        this.statuses = statuses;
         this.ruleState = ruleState;
     }
 
@@ -48,7 +53,11 @@ public class LoyaltyService {
                     : ruleState.availableEntitlements(m.id).stream()
                     .map(e -> new LoyaltySummary.Entitlement(e.id(), e.ruleId(), e.reward(), e.orderId(), e.earnedAt()))
                     .toList();
-            programmes.add(new LoyaltySummary.ProgrammeSummary(p.id, p.name, balance, cards, entitlements));
+            MemberStatusResponse status = TierService.applies(p) ? statuses.view(p, customerId, m == null ? null : m.id, now)
+                    : null;
+            programmes.add(new LoyaltySummary.ProgrammeSummary(p.id, p.name, balance, cards, entitlements,
+                    status == null ? null : status.tier(), status == null ? null : status.paidMembership(),
+                    status == null ? List.of() : status.benefits()));
         }
         return new LoyaltySummary(customerId, programmes, now);
     }

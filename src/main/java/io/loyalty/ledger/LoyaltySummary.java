@@ -19,7 +19,13 @@ public record LoyaltySummary(
             @Schema(required = true) BalanceResponse points,
             @Schema(required = true) List<StampCard> stampCards,
             @Schema(required = true, description = "Rewards earned and not yet used (completed stamp cards).")
-            List<Entitlement> entitlements) {
+            List<Entitlement> entitlements,
+            @Schema(nullable = true, description = "Tier, progress to the next, and what keeps the current one; null "
+                    + "when the programme has no tiers.") io.loyalty.tier.TierSummary tier,
+            @Schema(nullable = true, description = "Null when the programme has no fee.")
+            io.loyalty.tier.PaidSummary paidMembership,
+            @Schema(required = true, example = "[\"free_shipping\", \"lounge_access\"]", description = "Benefits the "
+                    + "member has now (tier and paid membership), for the storefront to apply.") List<String> benefits) {
     }
 
     @Schema(name = "StampCard")

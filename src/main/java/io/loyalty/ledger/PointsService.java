@@ -138,7 +138,7 @@ public class PointsService {
         return rows.stream().map(e -> {
             PointLot lot = lots.get(e.id);
             return new LedgerEntryResponse(e.id, programmeOf.get(e.membershipId), e.type, e.points, e.balanceAfter,
-                    e.orderId, e.returnId, e.redemptionId, e.ruleId, e.reason, e.apiKeyId, e.occurredAt, e.createdAt,
+                    e.orderId, e.returnId, e.redemptionId, e.ruleId, e.reason, e.apiKeyId, e.partnerId, e.occurredAt, e.createdAt,
                     lot == null ? null : new LedgerEntryResponse.Lot(lot.remaining, lot.availableFrom, lot.expiresAt),
                     allocations.getOrDefault(e.id, List.of()));
         }).toList();

@@ -11,7 +11,7 @@ import java.time.Instant;
  * <ul>
  * <li>{@code channel}, {@code currency}: the order's own;</li>
  * <li>{@code programmeId}: placed while the customer was a member (joined at or before it, not ended by then);</li>
- * <li>{@code partnerId}: placed with one of the partner's API keys.</li>
+ * <li>{@code partnerId}: attributed to the partner (placed with one of its PARTNER keys).</li>
  * </ul>
  * Time bounds are pushed into the fragment rather than applied outside it, so that PostgreSQL reads only the
  * orders of the period through the placed_at index even when the fragment is used several times in a query.
@@ -51,7 +51,7 @@ public final class OrderScope {
             sql.append(" AND o.currency = ?", scope.currency());
         }
         if (scope.partnerId() != null) {
-            sql.append(" AND o.api_key_id IN (SELECT k.id FROM api_key k WHERE k.partner_id = ?)", scope.partnerId());
+            sql.append(" AND o.partner_id = ?", scope.partnerId());
         }
         if (scope.programmeId() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM membership m WHERE m.programme_id = ? AND m.customer_id = o.customer_id"

@@ -25,6 +25,8 @@ public class Order extends PanacheEntityBase {
     public Instant placedAt;
     public String currency;
     public String channel;
+    /** The coalition partner whose key posted the order; null for the operator's own channels. */
+    public UUID partnerId;
     public BigDecimal subtotal;
     public BigDecimal discount;
     public BigDecimal shipping;

@@ -56,12 +56,14 @@ public class OrderResource {
     }
 
     @POST
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER})
     @Operation(operationId = "createOrder", summary = "Post an order (and earn)",
             description = """
                     Stores the order and, in the same transaction, applies every earning rule of every ACTIVE programme \
                     the customer belongs to: points go to the ledger, stamps to the stamp cards. The answer lists what \
-                    was earned per programme. Idempotent per `externalId`: the same body again answers 200 with the \
+                    was earned per programme. An order posted with a PARTNER key is the partner's: it earns only in the \
+                    partner's coalition programme (at the partner's earn rate when it has one) and the partner pays for \
+                    the points it issues (see settlements). Idempotent per `externalId`: the same body again answers 200 with the \
                     original result and changes nothing; a different body answers 409. `accrue: false` stores a past \
                     order for history and metrics without earning.""")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OrderRequest.class),
@@ -100,19 +102,20 @@ public class OrderResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
-    @Operation(operationId = "getOrder", summary = "Get an order", description = "One order with its lines, returns so far and what it earned.")
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
+    @Operation(operationId = "getOrder", summary = "Get an order", description = "One order with its lines, returns so far and "
+            + "what it earned. A PARTNER key sees only orders placed with its partner.")
     @APIResponse(responseCode = "200", description = "The order.")
     @APIResponse(responseCode = "404", description = "No such order.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public OrderResponse get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return service.get(id, Caller.of(identity));
     }
 
     @GET
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.ANALYST})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
     @Operation(operationId = "listOrders", summary = "List orders", description = "Orders in the order they were posted, optionally of one customer "
-            + "and placed in [from, to).")
+            + "and placed in [from, to). A PARTNER key sees only orders placed with its partner.")
     @APIResponse(responseCode = "200", description = "One page of orders.")
     public Page<OrderResponse> list(
             @QueryParam("customerId") UUID customerId,
@@ -121,12 +124,13 @@ public class OrderResource {
             @Parameter(description = "Placed before (ISO-8601 with offset).", example = "2027-01-01T00:00:00Z")
             @QueryParam("to") String to,
             @BeanParam PageParams page) {
-        return service.list(customerId, instant("from", from), instant("to", to), page.toRequest());
+        return service.list(customerId, instant("from", from), instant("to", to), page.toRequest(),
+                Caller.of(identity));
     }
 
     @POST
     @Path("{id}/returns")
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER})
     @Operation(operationId = "createOrderReturn", summary = "Return items of an order",
             description = """
                     Records returned lines (or a refunded amount) and reverses what the returned part earned, in \
@@ -137,7 +141,8 @@ public class OrderResource {
                     only when all the lines it counted are back); stamps that already completed a card become a stamp \
                     debt, paid by the next stamps earned. What a return takes back no longer counts against the rules' \
                     daily and monthly caps. Requires an `Idempotency-Key` header: a retry with the same key and body \
-                    answers 200 with the original return; `Location` points at the order, which lists its returns.""")
+                    answers 200 with the original return; `Location` points at the order, which lists its returns. A PARTNER \
+                    key returns only orders placed with its partner.""")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReturnRequest.class),
             examples = {
                     @ExampleObject(name = "lines", value = "{\"lines\": [{\"lineNo\": 2, \"quantity\": 1}], \"reason\": \"Cold samosa\"}"),

@@ -15,6 +15,8 @@ public record OrderResponse(
         @Schema(required = true) Instant placedAt,
         @Schema(required = true, example = "INR") String currency,
         @Schema(nullable = true, example = "web") String channel,
+        @Schema(nullable = true, description = "The coalition partner the order was placed with (its PARTNER key posted it).")
+        UUID partnerId,
         @Schema(required = true) List<Line> lines,
         @Schema(required = true, example = "460.00") BigDecimal subtotal,
         @Schema(required = true, example = "20.00") BigDecimal discount,
@@ -33,7 +35,7 @@ public record OrderResponse(
     }
 
     static OrderResponse from(Order o, List<OrderLine> lines) {
-        return new OrderResponse(o.id, o.externalId, o.customerId, o.placedAt, o.currency, o.channel,
+        return new OrderResponse(o.id, o.externalId, o.customerId, o.placedAt, o.currency, o.channel, o.partnerId,
                 lines.stream().map(l -> new Line(l.lineNo, l.sku, l.name, l.category, l.quantity, l.unitPrice,
                         l.returnedQuantity)).toList(),
                 o.subtotal, o.discount, o.shipping, o.total, o.returnedAmount, o.status, o.accrue,

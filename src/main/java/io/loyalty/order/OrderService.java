@@ -78,8 +78,14 @@ public class OrderService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OrderResponse get(UUID id) {
+        return get(id, null);
+    }
+
+    /** A PARTNER key sees only orders placed with its partner: another's is not found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OrderResponse get(UUID id, Caller caller) {
         Order o = Order.findById(id);
-        if (o == null) {
+        if (o == null || (caller != null && !caller.sees(o.partnerId))) {
             throw Problems.notFound("Order", id);
         }
         return OrderResponse.from(o, lines(o.id));
@@ -87,7 +93,13 @@ public class OrderService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<OrderResponse> list(UUID customerId, Instant from, Instant to, PageRequest page) {
+        return list(customerId, from, to, page, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OrderResponse> list(UUID customerId, Instant from, Instant to, PageRequest page, Caller caller) {
         List<Order> rows = Keyset.where()
+                .and("partnerId = :partner", "partner", caller == null ? null : caller.scope())
                 .and("customerId = :customer", "customer", customerId)
                 .and("placedAt >= :from", "from", from)
                 .and("placedAt < :to", "to", to)
@@ -121,6 +133,7 @@ public class OrderService {
         order.placedAt = placedAt;
         order.currency = request.currency();
         order.channel = request.channel();
+        order.partnerId = caller.scope();
         order.subtotal = subtotal;
         order.discount = orZero(request.discount());
         order.shipping = orZero(request.shipping());
@@ -159,7 +172,7 @@ public class OrderService {
                 order.subtotal, order.discount);
         List<AccrualSnapshot> result = new ArrayList<>();
         for (EarningService.ProgrammeEarning earned : earning.forOrder(order.customerId, order.id, order.currency, facts,
-                caller.apiKeyId(), (m, rule) -> redemptions.issueForStampCard(m, rule.rewardId(), rule.id(), order.id,
+                caller.apiKeyId(), order.partnerId, (m, rule) -> redemptions.issueForStampCard(m, rule.rewardId(), rule.id(), order.id,
                         caller.apiKeyId()).id())) {
             List<AccrualSnapshot.Item> items = new ArrayList<>();
             List<AccrualSnapshot.Stamps> stamps = new ArrayList<>();
@@ -174,7 +187,8 @@ public class OrderService {
                 }
             }
             result.add(new AccrualSnapshot(earned.programme().id, earned.programme().name, earned.points(), items, stamps,
-                    earned.balance()));
+                    earned.balance(), earned.multiplier() == null ? null : io.loyalty.tier.Standing.plain(earned.multiplier()),
+                    earned.tier()));
         }
         return result;
     }

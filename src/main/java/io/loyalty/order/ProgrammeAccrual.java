@@ -16,7 +16,11 @@ public record ProgrammeAccrual(
         @Schema(required = true, example = "46", description = "Points earned by this order in this programme.") long points,
         @Schema(required = true) List<Item> items,
         @Schema(required = true) List<Stamps> stamps,
-        @Schema(required = true, example = "1046", description = "The points balance right after this order.") long balance) {
+        @Schema(required = true, example = "1046", description = "The points balance right after this order.") long balance,
+        @Schema(nullable = true, example = "2", description = "The earn multiplier this order earned at (tier times paid "
+                + "membership); null in programmes without tiers or fee.") java.math.BigDecimal multiplier,
+        @Schema(nullable = true, example = "Gold", description = "The tier held after this order: an order that crosses a "
+                + "threshold shows the new tier, though it earned at the old multiplier.") String tier) {
 
     @RegisterForReflection
     @Schema(name = "AccrualItem", description = "Points one rule gave; `capped` when a daily or monthly cap cut them.")

@@ -9,6 +9,7 @@ import io.loyalty.ledger.ReversalService;
 import io.loyalty.programme.MembershipService;
 import io.loyalty.programme.RuleState;
 import io.loyalty.security.Caller;
+import io.loyalty.tier.TierService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,9 +39,11 @@ public class ReturnService {
     private final Idempotency idempotency;
     private final RuleState ruleState;
     private final MembershipService memberships;
+    private final TierService tiers;
 
     ReturnService(EntityManager em, ReversalService reversal, Idempotency idempotency, RuleState ruleState,
-                  MembershipService memberships) {
+                  MembershipService memberships, TierService tiers) {
+        this.tiers = tiers;
         this.em = em;
         this.reversal = reversal;
         this.memberships = memberships;
@@ -58,7 +61,7 @@ public class ReturnService {
 
     private ReturnResponse apply(UUID orderId, ReturnRequest request, Caller caller) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
+        if (order == null || !caller.sees(order.partnerId)) {
             throw Problems.notFound("Order", orderId);
         }
         if (order.status == OrderStatus.RETURNED) {
@@ -113,9 +116,16 @@ public class ReturnService {
         ret.stamps = order.accrue ? reverseStamps(order, proration) : List.of();
         em.persist(ret);
 
-        List<ReturnResponse.Reversal> reversals = !order.accrue ? List.of() : reversal.reverseOrder(order.id,
-                        order.placedAt, Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id),
-                        proration::points).stream()
+        List<ReversalService.Reversed> reversed = !order.accrue ? List.of() : reversal.reverseOrder(order.id,
+                order.placedAt, Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id)
+                        .partner(order.partnerId),
+                proration::points);
+        if (order.accrue) {
+            Map<UUID, Long> points = new HashMap<>();
+            reversed.forEach(r -> points.merge(r.programmeId(), r.points(), Long::sum));
+            tiers.orderReturned(order.id, ret.id, refund, points, caller.apiKeyId());
+        }
+        List<ReturnResponse.Reversal> reversals = reversed.stream()
                 .map(r -> new ReturnResponse.Reversal(r.programmeId(), r.points(), r.balance())).toList();
         em.flush();
         return new ReturnResponse(ret.id, orderId, refund, ReturnSnapshot.lines(returned), ret.reason, order.status,

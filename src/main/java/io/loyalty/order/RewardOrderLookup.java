@@ -14,6 +14,6 @@ public class RewardOrderLookup implements OrderLookup {
 
     @Override
     public Optional<OrderFacts> find(UUID orderId) {
-        return Order.<Order>findByIdOptional(orderId).map(o -> new OrderFacts(o.id, o.customerId));
+        return Order.<Order>findByIdOptional(orderId).map(o -> new OrderFacts(o.id, o.customerId, o.partnerId));
     }
 }

@@ -30,7 +30,8 @@ public final class Accrual {
 
     /** The order facts rules depend on. {@code subtotal} is the sum of line amounts. */
     public record OrderFacts(Instant placedAt, List<Line> lines, BigDecimal subtotal, BigDecimal discount) {
-        BigDecimal eligibleSpend() {
+        /** Lines minus discount, never negative: what SPEND rules and tier qualification count. */
+        public BigDecimal eligibleSpend() {
             return subtotal.subtract(discount).max(BigDecimal.ZERO);
         }
 
@@ -63,6 +64,16 @@ public final class Accrual {
      * @param usage amounts each rule already gave this membership, by {@code ruleId + "|" + periodKey}
      */
     public static List<Award> forOrder(Programme programme, OrderFacts order, Map<String, Long> usage) {
+        return forOrder(programme, order, usage, BigDecimal.ONE);
+    }
+
+    /**
+     * @param multiplier the membership's earn multiplier (its tier's times its paid membership's), a fact the
+     *                   caller looks up: it multiplies the points of SPEND and MULTIPLIER rules before their caps,
+     *                   never stamps
+     */
+    public static List<Award> forOrder(Programme programme, OrderFacts order, Map<String, Long> usage,
+                                       BigDecimal multiplier) {
         List<Award> awards = new ArrayList<>();
         LocalDate day = order.placedAt().atZone(programme.zone()).toLocalDate();
         BigDecimal spendRate = BigDecimal.ZERO;
@@ -71,7 +82,7 @@ public final class Accrual {
                 continue;
             }
             spendRate = spendRate.add(rule.pointsPerUnit());
-            long points = floor(order.eligibleSpend().multiply(rule.pointsPerUnit()));
+            long points = floor(order.eligibleSpend().multiply(rule.pointsPerUnit()).multiply(multiplier));
             add(awards, rule, points, allLines(order), usage, day);
         }
         for (EarningRule rule : programme.rules) {
@@ -91,7 +102,8 @@ public final class Accrual {
                             basis.add(line.lineNo());
                         }
                     }
-                    long bonus = floor(base.multiply(spendRate).multiply(rule.multiplier().subtract(BigDecimal.ONE)));
+                    long bonus = floor(base.multiply(spendRate).multiply(rule.multiplier().subtract(BigDecimal.ONE))
+                            .multiply(multiplier));
                     add(awards, rule, bonus, basis.toArray(Integer[]::new), usage, day);
                 }
                 case STAMP -> {

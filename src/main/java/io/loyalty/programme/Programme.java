@@ -35,6 +35,12 @@ public class Programme extends PanacheEntityBase {
     public ExpiryPolicy expiry;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<EarningRule> rules;
+    /** Optional: tiers (kind 2). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TierScheme tiers;
+    /** Optional: the fee of a paid membership (kind 3). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public MembershipFee fee;
     public Instant createdAt;
     public Instant updatedAt;
 

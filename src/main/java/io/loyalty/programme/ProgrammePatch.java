@@ -23,5 +23,9 @@ public record ProgrammePatch(
         @Schema(nullable = true, maxLength = 64, example = "Asia/Kolkata", description = "`null`: UTC.") String timezone,
         @Schema(nullable = true, minimum = "0", maximum = "365", example = "30", description = "`null`: 0.") Integer pendingDays,
         @Schema(nullable = true, description = "`null`: NEVER.") ExpiryPolicy expiry,
-        @Schema(nullable = true, maxItems = 50, description = "The whole new list; `null`: no rules.") List<EarningRule> rules) {
+        @Schema(nullable = true, maxItems = 50, description = "The whole new list; `null`: no rules.") List<EarningRule> rules,
+        @Schema(nullable = true, description = "The whole new tier scheme; `null`: no tiers. Members keep the tier "
+                + "history; a tier name that no longer exists counts as no tier.") TierScheme tiers,
+        @Schema(nullable = true, description = "`null`: membership is free. Payments already made keep their periods.")
+        MembershipFee fee) {
 }

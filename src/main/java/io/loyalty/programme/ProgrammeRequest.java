@@ -31,5 +31,7 @@ public record ProgrammeRequest(
         @Min(0) @Max(365) @Schema(example = "14", description = "Days earned points stay pending (the return window). Default 0.")
         Integer pendingDays,
         @Valid @Schema(description = "Default NEVER.") ExpiryPolicy expiry,
-        @Size(max = 50) List<EarningRule> rules) {
+        @Size(max = 50) List<EarningRule> rules,
+        @Schema(nullable = true, description = "Optional tiers; absent: no tiers.") TierScheme tiers,
+        @Schema(nullable = true, description = "Optional membership fee; absent: membership is free.") MembershipFee fee) {
 }

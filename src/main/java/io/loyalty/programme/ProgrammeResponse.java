@@ -20,11 +20,13 @@ public record ProgrammeResponse(
         @Schema(required = true, example = "14") int pendingDays,
         @Schema(required = true) ExpiryPolicy expiry,
         @Schema(required = true) List<EarningRule> rules,
+        @Schema(nullable = true) TierScheme tiers,
+        @Schema(nullable = true) MembershipFee fee,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {
 
     static ProgrammeResponse from(Programme p) {
         return new ProgrammeResponse(p.id, p.name, p.kind, p.status, p.currency, p.pointValue, p.enrolment,
-                p.timezone, p.pendingDays, p.expiry, p.rules, p.createdAt, p.updatedAt);
+                p.timezone, p.pendingDays, p.expiry, p.rules, p.tiers, p.fee, p.createdAt, p.updatedAt);
     }
 }

@@ -119,7 +119,7 @@ public class ProgrammeService {
                 r.timezone() == null || r.timezone().isBlank() ? "UTC" : r.timezone(),
                 r.pendingDays() == null ? 0 : r.pendingDays(),
                 r.expiry() == null ? ExpiryPolicy.never() : r.expiry(),
-                identified);
+                identified, r.tiers(), r.fee());
     }
 
     private static void check(ProgrammeRequest r, Programme current) {
@@ -135,6 +135,12 @@ public class ProgrammeService {
             v.add(new Problem.Violation("timezone", "body", "is not an IANA time zone such as Asia/Kolkata"));
         }
         r.expiry().problems().forEach(p -> v.add(new Problem.Violation(p[0], "body", p[1])));
+        if (r.tiers() != null) {
+            r.tiers().problems().forEach(p -> v.add(new Problem.Violation(p[0], "body", p[1])));
+        }
+        if (r.fee() != null) {
+            r.fee().problems().forEach(p -> v.add(new Problem.Violation(p[0], "body", p[1])));
+        }
         if (r.kind() == ProgrammeKind.NATURAL && !r.rules().isEmpty()) {
             v.add(new Problem.Violation("rules", "body", "must be empty: a NATURAL programme only measures"));
         }
@@ -176,11 +182,13 @@ public class ProgrammeService {
         p.pendingDays = r.pendingDays();
         p.expiry = r.expiry();
         p.rules = List.copyOf(r.rules());
+        p.tiers = r.tiers();
+        p.fee = r.fee();
         p.updatedAt = Timestamps.now();
     }
 
     private static ProgrammeRequest toRequest(Programme p) {
         return new ProgrammeRequest(p.name, p.kind, p.status, p.currency, p.pointValue, p.enrolment, p.timezone,
-                p.pendingDays, p.expiry, p.rules);
+                p.pendingDays, p.expiry, p.rules, p.tiers, p.fee);
     }
 }

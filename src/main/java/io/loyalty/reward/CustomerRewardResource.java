@@ -56,13 +56,14 @@ public class CustomerRewardResource {
     @Operation(operationId = "listCustomerRewards", summary = "What a customer can redeem",
             description = "Every reward offered now in the programmes the customer belongs to: first those redeemable now, "
                     + "then the others by points still needed. Each says what blocks it (points, debt, stock, limit, "
-                    + "eligibility). The whole list, not paginated: a catalogue is small.")
+                    + "eligibility). The whole list, not paginated: a catalogue is small. A PARTNER key does not see "
+                    + "other partners' rewards.")
     @APIResponse(responseCode = "200", description = "The customer's view of the catalogue.")
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<CustomerReward> rewards(@PathParam("id") UUID customerId,
                                         @Parameter(description = "Only this programme.") @QueryParam("programmeId") UUID programmeId) {
-        return customerRewards.forCustomer(customerId, programmeId);
+        return customerRewards.forCustomer(customerId, programmeId, Caller.of(identity));
     }
 
     @POST

@@ -7,6 +7,7 @@ import io.loyalty.programme.Enrolment;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.Programme;
 import io.loyalty.programme.ProgrammeStatus;
+import io.loyalty.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,11 @@ public class CustomerRewardService {
 
     /** What this customer can redeem now and what they are close to, most attainable first. */
     public List<CustomerReward> forCustomer(UUID customerId, UUID programmeId) {
+        return forCustomer(customerId, programmeId, null);
+    }
+
+    /** For a PARTNER key, without other partners' rewards (they are redeemed only at their partner). */
+    public List<CustomerReward> forCustomer(UUID customerId, UUID programmeId, Caller caller) {
         customers.requireExists(customerId);
         Instant now = Timestamps.now();
         Map<UUID, Membership> rows = new HashMap<>();
@@ -53,7 +59,7 @@ public class CustomerRewardService {
             long available = m == null ? 0 : spendable(m, now);
             for (Reward r : Reward.<Reward>list("programmeId = ?1 and status = ?2 and cost > 0 order by cost, id", p.id,
                     RewardStatus.ACTIVE)) {
-                if (!r.offeredAt(now)) {
+                if (!r.offeredAt(now) || (caller != null && r.partnerId != null && !caller.sees(r.partnerId))) {
                     continue;
                 }
                 result.add(view(r, p, m, customerId, available, now));
@@ -84,7 +90,7 @@ public class CustomerRewardService {
             blockers.add(new CustomerReward.Blocker("LIMIT_REACHED", "already redeemed " + r.limitPerCustomer
                     + " time(s) " + RewardEligibility.periodWords(r.limitPeriod)));
         }
-        for (String why : RewardEligibility.ineligibility(r, m)) {
+        for (String why : eligibility.ineligibility(r, p, m, now)) {
             blockers.add(new CustomerReward.Blocker("NOT_ELIGIBLE", why));
         }
         return new CustomerReward(described, available, needed, blockers.isEmpty(), blockers);

@@ -9,9 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @RegisterForReflection
 @Schema(name = "RewardEligibility", description = """
-        All criteria must hold. `minTier` and `paidMembersOnly` are accepted now and enforced as soon as tiers \
-        and paid membership exist; until then no customer has a tier or a paid membership, so a reward that \
-        requires one is listed as not eligible.""")
+        All criteria must hold. `minTier`: the member's tier (a pinned one counts; a paid-only tier counts only \
+        while paid) is this one of the programme's tiers or above; a name the programme has no tier of admits \
+        nobody. `paidMembersOnly`: the member's paid membership is current (paid, not lapsed, refunded or \
+        cancelled).""")
 public record Eligibility(
         @Schema(nullable = true, example = "1000",
                 description = "Points the customer must have earned in the programme over their lifetime.")

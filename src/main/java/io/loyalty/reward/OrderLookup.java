@@ -9,8 +9,8 @@ import java.util.UUID;
  */
 public interface OrderLookup {
 
-    /** The facts of an order a redemption is checked against. */
-    record OrderFacts(UUID id, UUID customerId) {
+    /** The facts of an order a redemption is checked against; {@code partnerId}: the partner it was placed with. */
+    record OrderFacts(UUID id, UUID customerId, UUID partnerId) {
     }
 
     Optional<OrderFacts> find(UUID orderId);

@@ -6,6 +6,7 @@ import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.ledger.EntryType;
+import io.loyalty.ledger.CoalitionPartners;
 import io.loyalty.ledger.Ledger;
 import io.loyalty.ledger.LedgerEntry;
 import io.loyalty.ledger.PointLot;
@@ -43,9 +44,13 @@ public class RedemptionIssuer {
     private final CustomerService customers;
     private final RedemptionTransitions transitions;
 
+    private final CoalitionPartners partners;
+
     RedemptionIssuer(EntityManager em, MembershipService memberships, Ledger ledger, Idempotency idempotency,
-                     RewardEligibility eligibility, CustomerService customers, RedemptionTransitions transitions) {
+                     RewardEligibility eligibility, CustomerService customers, RedemptionTransitions transitions,
+                     CoalitionPartners partners) {
         this.em = em;
+        this.partners = partners;
         this.transitions = transitions;
         this.customers = customers;
         this.memberships = memberships;
@@ -67,6 +72,13 @@ public class RedemptionIssuer {
             throw Problems.unprocessable("reward-partner", "Reward " + reward.id + " is offered by partner "
                     + reward.partnerId + ", not by " + partnerId);
         }
+        // A partner's reward is redeemed at that partner, whoever's key asks: the partner is reimbursed for it.
+        partnerId = partnerId != null ? partnerId : reward.partnerId;
+        if (partnerId != null && !partners.terms(partnerId).map(t -> t.programmeId().equals(reward.programmeId))
+                .orElse(false)) {
+            throw Problems.unprocessable("reward-partner", "Partner " + partnerId + " is not a partner of programme "
+                    + reward.programmeId + ", which offers reward " + reward.id);
+        }
         Programme p = Programme.findById(reward.programmeId);
         if (p.status != ProgrammeStatus.ACTIVE) {
             throw Problems.conflict("programme-not-active", "Programme " + p.id + " is " + p.status
@@ -82,7 +94,7 @@ public class RedemptionIssuer {
                     + reward.status + ", valid " + window(reward) + ")");
         }
         Membership m = lockedMember(p, request.customerId());
-        List<String> ineligible = RewardEligibility.ineligibility(reward, m);
+        List<String> ineligible = eligibility.ineligibility(reward, p, m, now);
         if (!ineligible.isEmpty()) {
             throw Problems.unprocessable("not-eligible", "The customer may not redeem this reward: "
                     + String.join("; ", ineligible));
@@ -105,7 +117,8 @@ public class RedemptionIssuer {
         takeStock(reward);
         Redemption x = newRedemption(reward, m, RedemptionOrigin.REDEEMED, null, partnerId, caller.apiKeyId(), now);
         LedgerEntry debit = ledger.debit(m, EntryType.REDEEM, reward.cost, lots,
-                Ledger.Source.of(caller.apiKeyId(), now).redemption(x.id).because("Redeemed: " + reward.name));
+                Ledger.Source.of(caller.apiKeyId(), now).redemption(x.id).because("Redeemed: " + reward.name)
+                        .partner(partnerId));
         x.debitEntryId = debit.id;
         x.points = reward.cost;
         return issue(x, reward, m, now);

@@ -54,8 +54,9 @@ public class RedemptionLifecycle {
         }
         Redemption x = locked(id, caller);
         if (request.orderId() != null) {
-            OrderLookup.OrderFacts order = orders.find(request.orderId()).orElseThrow(() ->
-                    Problems.unprocessable("unknown-order", "Order " + request.orderId() + " does not exist"));
+            // another partner's order does not exist for a PARTNER key
+            OrderLookup.OrderFacts order = orders.find(request.orderId()).filter(o -> caller.sees(o.partnerId()))
+                    .orElseThrow(() -> Problems.unprocessable("unknown-order", "Order " + request.orderId() + " does not exist"));
             if (!order.customerId().equals(x.customerId)) {
                 throw Problems.unprocessable("order-customer", "Order " + request.orderId()
                         + " belongs to another customer than the redemption");
@@ -169,7 +170,7 @@ public class RedemptionLifecycle {
         if (refund && x.debitEntryId != null) {
             Programme p = Programme.findById(reward.programmeId);
             Membership m = memberships.lockedMembership(p.id, x.customerId);
-            Ledger.Source source = Ledger.Source.of(apiKeyId, now).redemption(x.id)
+            Ledger.Source source = Ledger.Source.of(apiKeyId, now).redemption(x.id).partner(x.partnerId)
                     .because((status == RedemptionStatus.CANCELLED ? "Cancelled: " : "Expired unused: ") + reward.name);
             List<Ledger.Credit> credits = new ArrayList<>();
             for (Ledger.Drawn d : ledger.drawnBy(x.debitEntryId)) {

@@ -2,7 +2,6 @@ package io.loyalty.reward;
 
 import io.loyalty.programme.Membership;
 import io.loyalty.security.Caller;
-import io.loyalty.security.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,7 +71,7 @@ final class RedemptionViews {
     }
 
     static boolean visibleTo(Redemption x, Caller caller) {
-        return caller.role() != Role.PARTNER || Objects.equals(x.partnerId, caller.partnerId());
+        return caller.sees(x.partnerId);
     }
 
     static String orderRef(UUID orderId, String externalId) {

@@ -2,6 +2,8 @@ package io.loyalty.reward;
 
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.Programme;
+import io.loyalty.tier.Standing;
+import io.loyalty.tier.TierService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -17,24 +19,34 @@ import java.util.UUID;
 @ApplicationScoped
 class RewardEligibility {
     private final EntityManager em;
+    private final TierService tiers;
 
-    RewardEligibility(EntityManager em) {
+    RewardEligibility(EntityManager em, TierService tiers) {
         this.em = em;
+        this.tiers = tiers;
     }
 
-    /** Why a member may not redeem a reward, in words; empty when they may. */
-    static List<String> ineligibility(Reward r, Membership m) {
+    /**
+     * Why a member may not redeem a reward, in words; empty when they may. {@code minTier} counts the tier whose
+     * benefits apply now (a pin counts; an unpaid paid-only tier does not), {@code paidMembersOnly} a paid
+     * membership current now.
+     */
+    List<String> ineligibility(Reward r, Programme p, Membership m, Instant now) {
         List<String> why = new ArrayList<>();
         Eligibility e = r.eligibility;
         long earned = m == null ? 0 : m.earned;
         if (e.minLifetimePoints() != null && earned < e.minLifetimePoints()) {
             why.add("needs " + e.minLifetimePoints() + " lifetime points earned, has " + earned);
         }
-        // Tiers and paid membership do not exist yet, so nobody holds one.
-        if (e.minTier() != null) {
-            why.add("needs tier " + e.minTier() + " or above");
+        if (e.minTier() == null && !Boolean.TRUE.equals(e.paidMembersOnly())) {
+            return why;
         }
-        if (Boolean.TRUE.equals(e.paidMembersOnly())) {
+        Standing standing = tiers.standing(p, m == null ? null : m.id, now);
+        if (e.minTier() != null && !standing.atLeast(p.tiers, e.minTier())) {
+            why.add("needs tier " + e.minTier() + " or above" + (standing.benefitTier() == null ? ""
+                    : ", holds " + standing.benefitTier()));
+        }
+        if (Boolean.TRUE.equals(e.paidMembersOnly()) && !standing.paid()) {
             why.add("only for paid members");
         }
         return why;

@@ -6,6 +6,7 @@ import io.loyalty.common.Page;
 import io.loyalty.common.PageParams;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
+import io.loyalty.security.Caller;
 import io.loyalty.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,14 +42,19 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RewardResource {
+    private static final String UNKNOWN_PARTNER = "Partner 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f71 is not a partner of "
+            + "programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70";
     private static final String PROBLEM = "application/problem+json";
 
     private final RewardService service;
     private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    RewardResource(RewardService service, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    RewardResource(RewardService service, com.fasterxml.jackson.databind.ObjectMapper mapper,
+                   io.quarkus.security.identity.SecurityIdentity identity) {
         this.service = service;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     @POST
@@ -73,9 +79,10 @@ public class RewardResource {
     @APIResponse(responseCode = "409", description = "The programme is closed.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed: it offers no rewards")}))
-    @APIResponse(responseCode = "422", description = "The programme does not exist.",
+    @APIResponse(responseCode = "422", description = "The programme does not exist, or the partner named is not one of it.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
-                    @ExampleObject(name = "unknown-programme", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 does not exist")}))
+                    @ExampleObject(name = "unknown-programme", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 does not exist"),
+                    @ExampleObject(name = "unknown-partner", value = UNKNOWN_PARTNER)}))
     public RestResponse<RewardResponse> create(@NotNull @Valid RewardRequest request, @Context UriInfo uriInfo) {
         RewardResponse created = service.create(request);
         return RestResponse.ResponseBuilder.<RewardResponse>created(
@@ -85,23 +92,25 @@ public class RewardResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
-    @Operation(operationId = "getReward", summary = "Get a reward", description = "One catalogue entry, with the stock and pool codes left.")
+    @Operation(operationId = "getReward", summary = "Get a reward", description = "One catalogue entry, with the stock and pool "
+            + "codes left. A PARTNER key sees the operator's rewards and its own partner's, never another partner's.")
     @APIResponse(responseCode = "200", description = "The reward.")
     @APIResponse(responseCode = "404", description = "No such reward.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RewardResponse get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return service.get(id, Caller.of(identity));
     }
 
     @GET
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT, Role.Names.PARTNER, Role.Names.ANALYST})
     @Operation(operationId = "listRewards", summary = "List the catalogue",
             description = "Rewards in creation order, optionally of one programme, type or status. For what one customer can "
-                    + "redeem, use GET /customers/{id}/rewards.")
+                    + "redeem, use GET /customers/{id}/rewards. A PARTNER key sees the operator's rewards and its own "
+                    + "partner's.")
     @APIResponse(responseCode = "200", description = "One page of rewards.")
     public Page<RewardResponse> list(@QueryParam("programmeId") UUID programmeId, @QueryParam("type") RewardType type,
                                      @QueryParam("status") RewardStatus status, @BeanParam PageParams page) {
-        return service.list(programmeId, type, status, page.toRequest());
+        return service.list(programmeId, type, status, page.toRequest(), Caller.of(identity));
     }
 
     @PATCH
@@ -124,6 +133,9 @@ public class RewardResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "reward-programme", value = "The programme of a reward cannot change; create a new reward"),
                     @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed: it offers no rewards")}))
+    @APIResponse(responseCode = "422", description = "The partner named is not one of the reward's programme.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "unknown-partner", value = UNKNOWN_PARTNER)}))
     public RewardResponse patch(@PathParam("id") UUID id, ObjectNode patch) {
         if (patch == null) {
             throw Problems.badRequest("A JSON object with the fields to change is required");

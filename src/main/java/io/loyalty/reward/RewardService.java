@@ -13,6 +13,8 @@ import io.loyalty.programme.Programme;
 import io.loyalty.programme.ProgrammeKind;
 import io.loyalty.programme.ProgrammeRewards;
 import io.loyalty.programme.ProgrammeStatus;
+import io.loyalty.ledger.CoalitionPartners;
+import io.loyalty.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -35,15 +37,18 @@ public class RewardService implements ProgrammeRewards {
 
     private final EntityManager em;
     private final MergePatch mergePatch;
+    private final CoalitionPartners partners;
 
-    RewardService(EntityManager em, MergePatch mergePatch) {
+    RewardService(EntityManager em, MergePatch mergePatch, CoalitionPartners partners) {
         this.em = em;
         this.mergePatch = mergePatch;
+        this.partners = partners;
     }
 
     public RewardResponse create(RewardRequest request) {
         Programme p = programmeFor(request);
         check(request, p, null);
+        checkPartner(request);
         Reward r = new Reward();
         r.id = Ids.newId();
         r.createdAt = Timestamps.now();
@@ -54,13 +59,29 @@ public class RewardService implements ProgrammeRewards {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RewardResponse get(UUID id) {
+        return get(id, null);
+    }
+
+    /** A PARTNER key sees the operator's rewards and its partner's; another partner's is not found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RewardResponse get(UUID id, Caller caller) {
         Reward r = find(id, LockModeType.NONE);
+        if (caller != null && r.partnerId != null && !caller.sees(r.partnerId)) {
+            throw Problems.notFound("Reward", id);
+        }
         return describe(r, Programme.<Programme>findById(r.programmeId).currency);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RewardResponse> list(UUID programmeId, RewardType type, RewardStatus status, PageRequest page) {
+        return list(programmeId, type, status, page, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RewardResponse> list(UUID programmeId, RewardType type, RewardStatus status, PageRequest page,
+                                     Caller caller) {
         List<Reward> rows = Keyset.where()
+                .and("(partnerId is null or partnerId = :partner)", "partner", caller == null ? null : caller.scope())
                 .and("programmeId = :programme", "programme", programmeId)
                 .and("type = :type", "type", type)
                 .and("status = :status", "status", status)
@@ -80,6 +101,7 @@ public class RewardService implements ProgrammeRewards {
         }
         Programme p = programmeFor(merged);
         check(merged, p, r);
+        checkPartner(merged);
         apply(r, merged);
         r.flush();
         return describe(r, p.currency);
@@ -152,6 +174,15 @@ public class RewardService implements ProgrammeRewards {
 
     RewardResponse describe(Reward r, String currency) {
         return RewardResponse.from(r, currency, codesAvailable(List.of(r)).get(r.id));
+    }
+
+    /** A partner's reward is redeemed at that partner, which must belong to the reward's programme. */
+    private void checkPartner(RewardRequest r) {
+        if (r.partnerId() != null && !partners.terms(r.partnerId()).map(t -> t.programmeId().equals(r.programmeId()))
+                .orElse(false)) {
+            throw Problems.unprocessable("unknown-partner", "Partner " + r.partnerId() + " is not a partner of programme "
+                    + r.programmeId());
+        }
     }
 
     private static Programme programmeFor(RewardRequest request) {

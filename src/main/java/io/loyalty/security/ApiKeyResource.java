@@ -53,9 +53,17 @@ public class ApiKeyResource {
                     @ExampleObject(name = "storefront", summary = "A web shop's checkout",
                             value = "{\"name\": \"Main web storefront\", \"role\": \"STOREFRONT\"}"),
                     @ExampleObject(name = "analyst", summary = "A BI dashboard",
-                            value = "{\"name\": \"Retention dashboard\", \"role\": \"ANALYST\"}")}))
+                            value = "{\"name\": \"Retention dashboard\", \"role\": \"ANALYST\"}"),
+                    @ExampleObject(name = "partner", summary = "A coalition partner's checkout",
+                            value = "{\"name\": \"Fuel partner POS\", \"role\": \"PARTNER\", "
+                                    + "\"partnerId\": \"0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70\"}")}))
     @APIResponse(responseCode = "201", description = "Created; `Location` points at the new key.",
             content = @Content(schema = @Schema(implementation = CreatedApiKey.class)))
+    @APIResponse(responseCode = "422", description = "The partner named does not exist.",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = io.loyalty.common.error.Problem.class),
+                    examples = @ExampleObject(name = "unknown-partner", value = "Partner 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 "
+                            + "does not exist; create it with POST /api/v1/partners first")))
     public RestResponse<CreatedApiKey> create(@NotNull @Valid ApiKeyRequest request, @Context UriInfo uriInfo) {
         CreatedApiKey created = service.create(request);
         return RestResponse.ResponseBuilder.<CreatedApiKey>created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();

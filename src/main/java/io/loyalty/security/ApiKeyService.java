@@ -25,15 +25,21 @@ public class ApiKeyService {
     static final String AUTHENTICATION_CACHE = "api-key-authentication";
 
     private final EntityManager em;
+    private final PartnerDirectory partners;
 
-    ApiKeyService(EntityManager em) {
+    ApiKeyService(EntityManager em, PartnerDirectory partners) {
         this.em = em;
+        this.partners = partners;
     }
 
     public CreatedApiKey create(ApiKeyRequest request) {
         if ((request.role() == Role.PARTNER) != (request.partnerId() != null)) {
             throw Problems.invalidField("partnerId", "body", request.role() == Role.PARTNER
                     ? "is required for a PARTNER key" : "is only allowed for a PARTNER key");
+        }
+        if (request.partnerId() != null && !partners.exists(request.partnerId())) {
+            throw Problems.unprocessable("unknown-partner", "Partner " + request.partnerId()
+                    + " does not exist; create it with POST /api/v1/partners first");
         }
         String secret = ApiKeys.generate();
         ApiKey key = new ApiKey();

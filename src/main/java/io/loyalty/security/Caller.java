@@ -15,4 +15,18 @@ public record Caller(UUID apiKeyId, String name, Role role, UUID partnerId) {
         }
         return caller;
     }
+
+    /**
+     * The one isolation check: whether something attributed to a coalition partner ({@code owner}, null for the
+     * operator's own) is this caller's to see. Every role but PARTNER sees everything; a PARTNER key sees only
+     * its own partner's.
+     */
+    public boolean sees(UUID owner) {
+        return role != Role.PARTNER || (partnerId != null && partnerId.equals(owner));
+    }
+
+    /** The partner a PARTNER key is confined to; null for every other role, which is not confined. */
+    public UUID scope() {
+        return role == Role.PARTNER ? partnerId : null;
+    }
 }

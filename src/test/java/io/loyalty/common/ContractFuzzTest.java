@@ -184,6 +184,7 @@ public class ContractFuzzTest {
         ids.put("orders", order.path("id"));
         ids.put("redemptions", redemption);
         ids.put("api-keys", key);
+        ids.put("partners", Fixtures.partner(programme));
         ids.put("customerId", customer);
         return ids;
     }

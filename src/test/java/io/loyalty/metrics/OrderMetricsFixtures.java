@@ -37,6 +37,17 @@ final class OrderMetricsFixtures {
     }
 
     static String order(String channel, String customer, String at, String total, String currency) {
+        return order(asAdmin(), channel, customer, at, total, currency);
+    }
+
+    /** The same posted with another key (a partner's). */
+    static String order(io.restassured.specification.RequestSpecification as, String channel, String customer, String at,
+                        String total) {
+        return order(as, channel, customer, at, total, "INR");
+    }
+
+    static String order(io.restassured.specification.RequestSpecification as, String channel, String customer, String at,
+                        String total, String currency) {
         Map<String, Object> line = Map.of("sku", "ITEM", "quantity", 1, "unitPrice", new BigDecimal(total));
         Map<String, Object> body = new HashMap<>();
         body.put("externalId", TestSupport.unique("m"));
@@ -47,7 +58,7 @@ final class OrderMetricsFixtures {
         body.put("total", new BigDecimal(total));
         body.put("accrue", false);
         body.put("channel", channel);
-        return asAdmin().body(body).post("/api/v1/orders").then().statusCode(201).extract().path("id");
+        return as.body(body).post("/api/v1/orders").then().statusCode(201).extract().path("id");
     }
 
     /** Returns {@code amount} of the order (the whole total makes it RETURNED). */

@@ -31,7 +31,7 @@ class SnapshotFormatTest {
     private static final AccrualSnapshot ACCRUAL_VALUE = new AccrualSnapshot(PROGRAMME, "Chai Points", 46,
             List.of(new AccrualSnapshot.Item("spend", EarningRule.Type.SPEND, 40, true)),
             List.of(new AccrualSnapshot.Stamps("chai-card", 2, 3, 10, 1, "A free chai", List.of(REDEMPTION), List.of(1, 3))),
-            1046);
+            1046, null, null);
 
     private static JsonNode stored(Object value) throws Exception {
         return MAPPER.readTree(MAPPER.writeValueAsString(value));

@@ -81,7 +81,9 @@ public class ApiKeyResourceTest {
         asAdmin().body(Map.of("name", "Shop", "role", "STOREFRONT", "partnerId", UUID.randomUUID().toString()))
                 .post(PATH).then().statusCode(400)
                 .body("violations[0].field", equalTo("partnerId"));
-        String partner = UUID.randomUUID().toString();
+        asAdmin().body(Map.of("name", "Partner", "role", "PARTNER", "partnerId", UUID.randomUUID().toString()))
+                .post(PATH).then().statusCode(422).body("type", equalTo("urn:loyalty:problem:unknown-partner"));
+        String partner = io.loyalty.Fixtures.partner(io.loyalty.Fixtures.programme(List.of(io.loyalty.Fixtures.spend("s", 1))));
         asAdmin().body(Map.of("name", "Partner", "role", "PARTNER", "partnerId", partner)).post(PATH).then()
                 .statusCode(201).body("partnerId", equalTo(partner));
     }
