@@ -51,7 +51,9 @@ public final class RfmSql {
                 + "5 - (" + above("c.recency_s", "e.r", DAY_SECONDS) + ") AS r_score, "
                 + "1 + (" + above("c.frequency", "e.f", 1) + ") AS f_score, "
                 + "1 + (" + above("c.monetary", "e.m", 1) + ") AS m_score "
-                + "FROM c CROSS JOIN e) s)");
+                // OFFSET 0 keeps the scores computed once per customer: flattened, every score reference in the
+                // segment CASE re-evaluated its four numeric comparisons (2.5x slower at 900,000 customers).
+                + "FROM c CROSS JOIN e OFFSET 0) s)");
         return sql;
     }
 
