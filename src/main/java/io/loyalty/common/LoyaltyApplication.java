@@ -33,7 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Points", description = "Balances, the points ledger, adjustments, events and expiry."),
                 @Tag(name = "Rewards", description = "The reward catalogue, what a customer can redeem, and grants."),
                 @Tag(name = "Redemptions", description = "Rewards redeemed for points: codes, use at checkout, cancellation, expiry."),
-                @Tag(name = "API keys", description = "Clients of this API and their roles (ADMIN only).")
+                @Tag(name = "API keys", description = "Clients of this API and their roles (ADMIN only)."),
+                @Tag(name = "Tiers and paid membership", description = "Tiers, their reviews and pins; membership fees, "
+                        + "payments, refunds and cancellations."),
+                @Tag(name = "Coalition partners", description = "Partners of a coalition programme, their statements, "
+                        + "the operator's settlement report and period closings."),
+                @Tag(name = "Feedback", description = "Reviews, surveys and complaints; incidents and their compensation."),
+                @Tag(name = "Referrals", description = "Referral codes, referred customers and the referral bonus."),
+                @Tag(name = "Metrics", description = "Retention, purchases, cohorts, RFM, programme and feedback metrics, "
+                        + "computed on request (read-only).")
         })
 @SecurityScheme(
         securitySchemeName = LoyaltyApplication.API_KEY_SCHEME,

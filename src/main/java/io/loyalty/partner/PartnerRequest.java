@@ -29,12 +29,12 @@ public record PartnerRequest(
                         + "`null`: the programme's rules apply unchanged.")
         BigDecimal earnRate,
         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6)
-        @Schema(required = true, example = "1.1", minimum = "0", maximum = "100",
+        @Schema(required = true, example = "1.25", minimum = "0", maximum = "100",
                 description = "What the partner pays the operator per currency unit of point value it issues: it owes "
                         + "points x the programme's pointValue x issuancePrice.")
         BigDecimal issuancePrice,
         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6)
-        @Schema(required = true, example = "0.9", minimum = "0", maximum = "100",
+        @Schema(required = true, example = "0.75", minimum = "0", maximum = "100",
                 description = "What the operator pays the partner per currency unit of point value redeemed with it: it "
                         + "is due points x pointValue x reimbursementRate.")
         BigDecimal reimbursementRate) {

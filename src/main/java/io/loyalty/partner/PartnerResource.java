@@ -64,7 +64,7 @@ public class PartnerResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PartnerRequest.class),
             examples = @ExampleObject(name = "fuel", summary = "A fuel retailer earning 2 points per rupee", value = """
                     {"programmeId": "0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70", "name": "Shell fuel stations",
-                     "externalId": "shell-in", "earnRate": 2, "issuancePrice": 1.1, "reimbursementRate": 0.9}""")))
+                     "externalId": "shell-in", "earnRate": 2, "issuancePrice": 1.25, "reimbursementRate": 0.75}""")))
     @APIResponse(responseCode = "201", description = "Created; `Location` points at the partner.",
             content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
     @APIResponse(responseCode = "409", description = "The programme is closed, or the externalId is taken.",

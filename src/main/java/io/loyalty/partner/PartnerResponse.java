@@ -13,8 +13,8 @@ public record PartnerResponse(
         @Schema(required = true, example = "Shell fuel stations") String name,
         @Schema(nullable = true, example = "shell-in") String externalId,
         @Schema(nullable = true, example = "2") BigDecimal earnRate,
-        @Schema(required = true, example = "1.1") BigDecimal issuancePrice,
-        @Schema(required = true, example = "0.9") BigDecimal reimbursementRate,
+        @Schema(required = true, example = "1.25") BigDecimal issuancePrice,
+        @Schema(required = true, example = "0.75") BigDecimal reimbursementRate,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {
 

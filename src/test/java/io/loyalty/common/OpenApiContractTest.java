@@ -57,6 +57,22 @@ public class OpenApiContractTest {
         assertTrue(seen.size() >= 42, "all operations were checked: " + seen.size());
     }
 
+    /** Redocly's tag-description rule, checked here so that a new tag fails the build, not only CI's lint. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyTagIsDeclaredWithADescription() {
+        Map<String, Object> declared = new HashMap<>();
+        for (Map<String, Object> tag : (List<Map<String, Object>>) doc.get("tags")) {
+            declared.put(tag.get("name").toString(), tag.get("description"));
+        }
+        operations().forEach((where, op) -> {
+            for (Object tag : (List<Object>) op.getOrDefault("tags", List.of())) {
+                assertFalse(blank(declared.get(tag.toString())),
+                        where + ": tag '" + tag + "' needs a description in LoyaltyApplication's @OpenAPIDefinition");
+            }
+        });
+    }
+
     @Test
     void everyErrorResponseIsAProblemWithAnExampleOfItsStatus() {
         operations().forEach((where, op) -> responses(op).forEach((code, response) -> {
