@@ -41,6 +41,7 @@ final class DemoBuilders {
         private String sku;
         private String subject;
         private Instant startsAt;
+        private UUID partner;
 
         RewardBuilder(UUID programme, String name, RewardType type, long cost) {
             this.programme = programme;
@@ -61,11 +62,12 @@ final class DemoBuilders {
         RewardBuilder sku(String v) { sku = v; return this; }
         RewardBuilder subject(String v) { subject = v; return this; }
         RewardBuilder startsAt(Instant v) { startsAt = v; return this; }
+        RewardBuilder partner(UUID v) { partner = v; return this; }
 
         RewardRequest build() {
             return new RewardRequest(programme, name, description, type, RewardStatus.ACTIVE, cost, null, null,
                     codeValidDays, stock, limit, period,
-                    minLifetimePoints == null ? null : new Eligibility(minLifetimePoints, null, null), null, null,
+                    minLifetimePoints == null ? null : new Eligibility(minLifetimePoints, null, null), partner, null,
                     codeSource, amount, percent, maxDiscount, sku, subject, startsAt, null);
         }
     }

@@ -47,7 +47,8 @@ import static io.loyalty.demo.DemoBuilders.rule;
  * customers with fifteen months of orders on three channels ({@link DemoCrowd}), posted through the normal
  * order path with some returns ({@link DemoHistory}); a points programme whose oldest points have expired, a
  * stamp card (OPT_IN) that part of the customers joined, a NATURAL programme; and a catalogue with a reward of
- * every type and redemptions ({@link DemoCatalogue}). Each part only once (skipped when it already exists).
+ * every type and redemptions ({@link DemoCatalogue}); a coalition of two partners ({@link DemoCoalition}). Each part
+ * only once (skipped when it already exists).
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -79,11 +80,13 @@ public class DemoSeeder {
     private final ObjectMapper mapper;
     private final PaymentService payments;
     private final DemoFeedback demoFeedback;
+    private final DemoCoalition coalition;
 
     DemoSeeder(CustomerService customers, ProgrammeService programmes, RewardService rewards, ApiKeyService keys,
                ExpiryService expiry, DemoHistory history, DemoCatalogue catalogue, ObjectMapper mapper,
-               PaymentService payments, DemoFeedback demoFeedback) {
+               PaymentService payments, DemoFeedback demoFeedback, DemoCoalition coalition) {
         this.payments = payments;
+        this.coalition = coalition;
         this.demoFeedback = demoFeedback;
         this.customers = customers;
         this.programmes = programmes;
@@ -115,6 +118,11 @@ public class DemoSeeder {
             catalogue.seed(pointsProgramme(), ids(externalIds));
         }
         demoFeedback.seed(ids(externalIds), pointsProgramme(), now);
+        if (QuarkusTransaction.requiringNew().call(() -> Programme.count("name", DemoCoalition.PROGRAMME)) == 0) {
+            List<String> four = CUSTOMERS.subList(0, 4).stream().map(CustomerRequest::externalId).toList();
+            Map<String, UUID> named = ids(four);
+            coalition.seed(four.stream().map(named::get).toList(), now);
+        }
     }
 
     UUID pointsProgramme() {

@@ -28,7 +28,11 @@ public record ProgrammeMetrics(
                 example = "30100.00") BigDecimal liability,
         @Schema(required = true, description = "The programme's currency.", example = "INR") String currency,
         @Schema(required = true) Comparison membersVersusNonMembers,
-        @Schema(required = true) RewardCost rewardCost) {
+        @Schema(required = true) RewardCost rewardCost,
+        @Schema(nullable = true, required = true, description = "Null unless the programme has a membership fee (or "
+                + "payments of one it had).") PaidMembership paidMembership,
+        @Schema(nullable = true, required = true, description = "Null unless the programme has coalition partners.")
+        Coalition coalition) {
 
     @Schema(name = "ProgrammeMetricsProgramme")
     public record Programme(@Schema(required = true) UUID id, @Schema(required = true) String name,
@@ -95,5 +99,57 @@ public record ProgrammeMetrics(
     public record SegmentCost(@Schema(required = true, example = "Champions") String segment,
                               @Schema(required = true) long points,
                               @Schema(required = true) BigDecimal value) {
+    }
+
+    @Schema(name = "ProgrammePaidMembership", description = """
+            Fees (kind 3). Money moves when it is paid or refunded: revenue is the payments made (`paidAt`) in \
+            [from, to) minus the refunds made (`refundedAt`) in it, in the fee's currency. A paid period is what one \
+            payment covers, as it stands now (cut short by a refund or by a cancellation in effect); it ends at its \
+            end, and is renewed when a payment made by then (grace 0) covers the time from that instant on.""")
+    public record PaidMembership(
+            @Schema(required = true, example = "INR") String currency,
+            @Schema(required = true, description = "Payments made in the period.", example = "120") long payments,
+            @Schema(required = true, description = "Their amounts.", example = "119880.00") BigDecimal paid,
+            @Schema(required = true, description = "Refunds made in the period (of payments of any time).", example = "2")
+            long refunds,
+            @Schema(required = true, description = "Their amounts.", example = "1998.00") BigDecimal refunded,
+            @Schema(required = true, description = "paid - refunded.", example = "117882.00") BigDecimal feeRevenue,
+            @Schema(required = true, description = "Paid periods that ended in [from, to): numerator, those renewed "
+                    + "without a gap; denominator, all of them (a member with a monthly fee counts each month).")
+            Rate renewalRate,
+            @Schema(required = true, description = "Paid periods that ended in the period unrenewed.", example = "9")
+            long lapses,
+            @Schema(required = true, description = "Members with a paid period ended unrenewed in the period and "
+                    + "nothing paid at `to` (a member who lapsed and paid again later is not lapsed).", example = "7")
+            long lapsedMembers,
+            @Schema(required = true, description = "Members whose paid time covers `to` (started before it, not ended "
+                    + "before it).", example = "610") long paidMembers) {
+    }
+
+    @Schema(name = "ProgrammeCoalition", description = """
+            Coalition partners (kind 5): ledger points whose occurredAt is in [from, to), by the partner each entry \
+            is settled with: the one the order was placed with (EARN, REVERSE) or the redemption made at (REDEEM, \
+            REFUND). Reversals and refunds are reported beside, never netted.""")
+    public record Coalition(
+            @Schema(required = true, description = "Every partner of the programme, by name.") List<PartnerPoints> partners,
+            @Schema(required = true, description = "The operator's own: orders and redemptions without a partner.")
+            PartnerPoints operator,
+            @Schema(required = true, description = "Points redeemed with partners that were earned with someone else "
+                    + "(another partner or the operator) over the points redeemed with partners, tracing each redeemed "
+                    + "point to the EARN entry it was drawn from (the ledger's allocation of the debit to lots).")
+            Rate redeemedElsewhere,
+            @Schema(required = true, description = "Points redeemed with partners drawn from lots that are not EARN "
+                    + "entries (refunds of cancelled redemptions, adjustments): no issuer, so outside the rate.",
+                    example = "0") long untracedRedeemed) {
+    }
+
+    @Schema(name = "ProgrammePartnerPoints")
+    public record PartnerPoints(@Schema(nullable = true, required = true, description = "Null for the operator.") UUID id,
+                                @Schema(nullable = true, required = true) String name,
+                                @Schema(required = true, description = "EARN on its orders") long issued,
+                                @Schema(required = true, description = "REVERSE (returns of its orders)") long reversed,
+                                @Schema(required = true, description = "REDEEM at it") long redeemed,
+                                @Schema(required = true, description = "REFUND (its redemptions cancelled or expired)")
+                                long refunded) {
     }
 }

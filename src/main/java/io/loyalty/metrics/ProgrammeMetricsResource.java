@@ -39,7 +39,10 @@ public class ProgrammeMetricsResource {
                     + "redeemed, expired and reversed (and refunded, adjusted, apart); redemption rate and realised "
                     + "breakage; outstanding points at `to` and their liability; members versus comparable non-members "
                     + "by RFM segment as of `from` with the weighted uplift; reward cost by RFM segment with the share "
-                    + "that went to Champions and Loyal Customers. A NATURAL programme answers the same.")
+                    + "that went to Champions and Loyal Customers. A NATURAL programme answers the same. A programme with a "
+                    + "fee adds `paidMembership` (fee revenue, renewal rate, lapses, paid members at `to`); one with "
+                    + "coalition partners adds `coalition` (points issued and redeemed per partner, and the share of "
+                    + "points redeemed with a partner other than the one that issued them).")
     @APIResponse(responseCode = "200", description = "The programme's figures.",
             content = @Content(schema = @Schema(implementation = ProgrammeMetrics.class)))
     @APIResponse(responseCode = "404", description = "No such programme.",

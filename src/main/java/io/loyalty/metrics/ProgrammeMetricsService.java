@@ -19,9 +19,11 @@ public class ProgrammeMetricsService {
     private static final int MONEY_SCALE = 4;
 
     private final ProgrammeMetricsQueries queries;
+    private final ProgrammeKindQueries kinds;
 
-    ProgrammeMetricsService(ProgrammeMetricsQueries queries) {
+    ProgrammeMetricsService(ProgrammeMetricsQueries queries, ProgrammeKindQueries kinds) {
         this.queries = queries;
+        this.kinds = kinds;
     }
 
     public ProgrammeMetrics metrics(UUID id, Scope requested) {
@@ -40,7 +42,32 @@ public class ProgrammeMetricsService {
         return new ProgrammeMetrics(echoed, programme, m.members(), m.joins(), m.leaves(), points,
                 Rate.of(points.redeemed(), points.issued()), Rate.of(points.expired(), points.issued()),
                 ledger.outstanding(), ledger.owed(), programme.pointValue().multiply(BigDecimal.valueOf(ledger.outstanding())),
-                programme.currency(), comparison(p.currency(), rows), rewardCost(programme.pointValue(), rows));
+                programme.currency(), comparison(p.currency(), rows), rewardCost(programme.pointValue(), rows),
+                paidMembership(id, p), coalition(id, p));
+    }
+
+    private ProgrammeMetrics.PaidMembership paidMembership(UUID id, Scope p) {
+        String feeCurrency = kinds.feeCurrency(id);
+        return feeCurrency == null ? null : kinds.paid(id, feeCurrency, p);
+    }
+
+    private ProgrammeMetrics.Coalition coalition(UUID id, Scope p) {
+        List<ProgrammeMetrics.PartnerPoints> partners = kinds.partners(id);
+        if (partners.isEmpty()) {
+            return null;
+        }
+        Map<UUID, long[]> points = kinds.pointsByPartner(id, p);
+        List<ProgrammeMetrics.PartnerPoints> rows = new ArrayList<>();
+        for (ProgrammeMetrics.PartnerPoints partner : partners) {
+            rows.add(withPoints(partner.id(), partner.name(), points.get(partner.id())));
+        }
+        long[] cross = kinds.crossRedemption(id, p);
+        return new ProgrammeMetrics.Coalition(rows, withPoints(null, null, points.get(null)), Rate.of(cross[1], cross[0]), cross[2]);
+    }
+
+    private static ProgrammeMetrics.PartnerPoints withPoints(UUID id, String name, long[] n) {
+        long[] v = n == null ? new long[4] : n;
+        return new ProgrammeMetrics.PartnerPoints(id, name, v[0], v[1], v[2], v[3]);
     }
 
     private static ProgrammeMetrics.Comparison comparison(String currency, List<ProgrammeMetricsQueries.SegmentRow> rows) {

@@ -160,6 +160,26 @@ class DemoDataTest {
         assertTrue(all("/api/v1/redemptions", r -> r.queryParam("status", "USED")).size() >= 10);
     }
 
+    /** The coalition: 500 of the 900 points redeemed with partners were earned with the other partner. */
+    @Test
+    void aNectarStyleCoalitionWithACrossPartnerRedemption() {
+        seedOnce();
+        String coalition = all("/api/v1/programmes", r -> { }).stream()
+                .filter(p -> p.get("name").equals(DemoCoalition.PROGRAMME)).findFirst().orElseThrow().get("id").toString();
+        asAdmin().queryParam("programmeId", coalition).get("/api/v1/partners").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(2));
+        asAdmin().queryParam("from", Instant.now().minus(Duration.ofDays(60)).toString())
+                .queryParam("to", Instant.now().plus(Duration.ofDays(1)).toString())
+                .get("/api/v1/metrics/programmes/" + coalition).then().statusCode(200)
+                .body("coalition.partners.name", org.hamcrest.Matchers.equalTo(
+                        List.of("FuelCo petrol stations", "GrocerMart supermarkets")))
+                // fuel at 2 per 10 rupees: 500 + 360 + 600; groceries at 1 per 10: 120 + 240 + 90
+                .body("coalition.partners.issued", org.hamcrest.Matchers.equalTo(List.of(1460, 450)))
+                .body("coalition.partners.redeemed", org.hamcrest.Matchers.equalTo(List.of(500, 400)))
+                .body("coalition.redeemedElsewhere.numerator", org.hamcrest.Matchers.equalTo(400))
+                .body("coalition.redeemedElsewhere.denominator", org.hamcrest.Matchers.equalTo(900));
+    }
+
     @Test
     void seedingAgainAddsNothing() {
         seedOnce();
