@@ -20,7 +20,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "io.loyalty",
         importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
-    static final List<String> STACK = List.of("demo", "metrics", "order", "reward", "ledger", "programme", "customer", "security",
+    static final List<String> STACK = List.of("demo", "metrics", "order", "game", "reward", "ledger", "programme", "customer", "security",
             "common");
 
     @ArchTest

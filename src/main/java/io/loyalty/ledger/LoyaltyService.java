@@ -21,10 +21,12 @@ public class LoyaltyService {
 
     private final PointsService points;
     private final RuleState ruleState;
+    private final ChallengeBoard challenges;
 
-    LoyaltyService(PointsService points, RuleState ruleState) {
+    LoyaltyService(PointsService points, RuleState ruleState, ChallengeBoard challenges) {
         this.points = points;
         this.ruleState = ruleState;
+        this.challenges = challenges;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -48,7 +50,8 @@ public class LoyaltyService {
                     : ruleState.availableEntitlements(m.id).stream()
                     .map(e -> new LoyaltySummary.Entitlement(e.id(), e.ruleId(), e.reward(), e.orderId(), e.earnedAt()))
                     .toList();
-            programmes.add(new LoyaltySummary.ProgrammeSummary(p.id, p.name, balance, cards, entitlements));
+            programmes.add(new LoyaltySummary.ProgrammeSummary(p.id, p.name, balance, cards, entitlements,
+                    challenges.challenges(customerId, p.id, m == null ? null : m.id, now)));
         }
         return new LoyaltySummary(customerId, programmes, now);
     }

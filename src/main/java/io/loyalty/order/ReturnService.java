@@ -4,6 +4,7 @@ import io.loyalty.common.Idempotency;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
+import io.loyalty.game.Gamification;
 import io.loyalty.ledger.Ledger;
 import io.loyalty.ledger.ReversalService;
 import io.loyalty.programme.MembershipService;
@@ -38,10 +39,12 @@ public class ReturnService {
     private final Idempotency idempotency;
     private final RuleState ruleState;
     private final MembershipService memberships;
+    private final Gamification gamification;
 
     ReturnService(EntityManager em, ReversalService reversal, Idempotency idempotency, RuleState ruleState,
-                  MembershipService memberships) {
+                  MembershipService memberships, Gamification gamification) {
         this.em = em;
+        this.gamification = gamification;
         this.reversal = reversal;
         this.memberships = memberships;
         this.idempotency = idempotency;
@@ -112,6 +115,9 @@ public class ReturnService {
         Proration proration = Proration.of(order, lines, full);
         ret.stamps = order.accrue ? reverseStamps(order, proration) : List.of();
         em.persist(ret);
+        if (full && order.gamification != null) {
+            gamification.orderReturned(order.id, order.customerId, ret.id, caller.apiKeyId());
+        }
 
         List<ReturnResponse.Reversal> reversals = !order.accrue ? List.of() : reversal.reverseOrder(order.id,
                         order.placedAt, Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id),
