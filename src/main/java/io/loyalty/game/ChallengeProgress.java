@@ -56,13 +56,13 @@ public class ChallengeProgress implements ChallengeBoard {
         ChallengeRules.Progress after = ChallengeRules.advance(c.goal, c.target, before, order.amount(), order.categories());
         boolean completesNow = after.completed() && !before.completed();
         Instant now = Timestamps.now();
-        if (row == null) {
+        boolean fresh = row == null;
+        if (fresh) {
             row = new ChallengeProgressRow();
             row.id = Ids.newId();
             row.challengeId = c.id;
             row.membershipId = m.id;
             row.periodKey = key;
-            em.persist(row);
         }
         row.orders = after.orders();
         row.spend = after.spend();
@@ -80,6 +80,10 @@ public class ChallengeProgress implements ChallengeBoard {
                 row.ledgerEntryId = paid.ledgerEntryId();
                 prize = paid.view();
             }
+        }
+        if (fresh) {
+            // persisted once complete: Hibernate inserts the state an entity has when it is persisted
+            em.persist(row);
         }
         return new OrderGamification.Step(c.id, c.name, key, ChallengeRules.value(c.goal, after), c.target, completesNow,
                 prize);

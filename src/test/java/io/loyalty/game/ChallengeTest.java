@@ -83,8 +83,9 @@ public class ChallengeTest {
         String p = Games.programme();
         challenge(p, body("SPEND", 25, "QUARTER", Map.of("points", 30)));
         String c = Fixtures.member(p);
-        Games.post(Games.order(c, "x", "10")).then().body("gamification.challenges[0].progress", equalTo(10.0f));
-        Games.post(Games.order(c, "x", "10")).then().body("gamification.challenges[0].completed", equalTo(false));
+        Games.post(Games.order(c, "x", "10")).then().body("gamification.challenges[0].progress", equalTo(10));
+        Games.post(Games.order(c, "x", "10")).then().body("gamification.challenges[0].completed", equalTo(false))
+                .body("gamification.challenges[0].progress", equalTo(20.0f));
         Games.post(Games.order(c, "x", "10")).then().body("gamification.challenges[0].completed", equalTo(true))
                 .body("gamification.challenges[0].prize.points", equalTo(30));
 

@@ -146,7 +146,7 @@ public class GameTest {
         returnAmount(unused.path("id"), 4).then().statusCode(201);
         asAdmin().get("/api/v1/redemptions/" + unusedX).then().body("status", equalTo("ISSUED"));
 
-        returnAll(unused.path("id")).then().statusCode(201);
+        returnAmount(unused.path("id"), 6).then().statusCode(201).body("orderStatus", equalTo("RETURNED"));
         returnAll(used.path("id")).then().statusCode(201);
         asAdmin().get("/api/v1/redemptions/" + unusedX).then().body("status", equalTo("CANCELLED"));
         asAdmin().get("/api/v1/redemptions/" + usedX).then().body("status", equalTo("USED"));
