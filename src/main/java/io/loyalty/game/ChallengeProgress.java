@@ -74,7 +74,7 @@ public class ChallengeProgress implements ChallengeBoard {
             row.completedOrderId = order.orderId();
             Prizes.Paid paid = prizes.pay(p, m, c.prizeRewardId, c.prizePoints, RedemptionOrigin.CHALLENGE,
                     "challenge:" + c.id, "Completed challenge '" + c.name + "' (" + key + ") with order "
-                            + order.externalId(), order.placedAt(), apiKeyId).orElse(null);
+                            + order.externalId(), now, apiKeyId).orElse(null);
             if (paid != null) {
                 row.redemptionId = paid.redemptionId();
                 row.ledgerEntryId = paid.ledgerEntryId();

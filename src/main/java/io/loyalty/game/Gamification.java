@@ -98,7 +98,7 @@ public class Gamification {
                 outcome = DrawOutcome.BUDGET_SPENT;
             } else {
                 paid = prizes.pay(p, m, g.prizeRewardId, g.prizePoints, RedemptionOrigin.GAME, "game:" + g.id,
-                        "Won instant-win game '" + g.name + "' with order " + order.externalId(), order.placedAt(),
+                        "Won instant-win game '" + g.name + "' with order " + order.externalId(), Timestamps.now(),
                         apiKeyId).orElse(null);
                 if (paid == null) {
                     release(g, day);

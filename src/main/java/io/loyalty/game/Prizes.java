@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Pays and takes back prizes: a catalogue reward is issued as a grant is (stock taken, a code), bonus points are
- * credited as an EARN lot with the programme's pending days and expiry, marked with the rule id
+ * credited, when drawn, as an EARN lot with the programme's pending days and expiry, marked with the rule id
  * {@code game:<id>} or {@code challenge:<id>}. The points entry names no order on purpose: what a return reverses
  * in proportion is what the order's earning rules gave, not a prize (see {@link #revoke}).
  */
