@@ -2,7 +2,9 @@ package io.loyalty.game;
 
 import io.loyalty.common.Page;
 import io.loyalty.common.PageParams;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.error.Problem;
+import io.loyalty.common.error.Problems;
 import io.loyalty.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -100,6 +103,42 @@ public class GameResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public GameResponse get(@PathParam("id") UUID programmeId, @PathParam("gameId") UUID gameId) {
         return service.get(programmeId, gameId);
+    }
+
+    @PATCH
+    @Path("{gameId}")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateGame", summary = "Change or end a game",
+            description = """
+                    JSON Merge Patch of the GameRequest. `validTo` ends the game (orders placed from then on do not \
+                    play); the odds, trigger, prize and budgets apply to draws from now on, and each draw keeps the \
+                    probability it was made with. To switch the prize between a reward and points, send both fields \
+                    (one null).""")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = GamePatch.class),
+                    examples = @ExampleObject(name = "end-now", summary = "End the game", value = "{\"validTo\": \"2026-12-31T18:30:00Z\"}")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GamePatch.class),
+                    examples = @ExampleObject(name = "odds", summary = "Lower the odds, cap the day",
+                            value = "{\"probability\": 0.1, \"dailyWinBudget\": 20}"))})
+    @APIResponse(responseCode = "200", description = "The updated game.")
+    @APIResponse(responseCode = "404", description = "No such programme, or no such game in it.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A total budget below the wins counted, or a closed programme.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "game-budget", value = "Game 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f72 has already "
+                            + "counted 12 wins; its total budget cannot be lower"),
+                    @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 "
+                            + "is closed: it runs no games or challenges")}))
+    @APIResponse(responseCode = "422", description = "The prize reward is not in the programme's catalogue.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "unknown-reward", value = "Reward 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f71 is not "
+                            + "in the catalogue of programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70; a prize must be one of its rewards")}))
+    public GameResponse patch(@PathParam("id") UUID programmeId, @PathParam("gameId") UUID gameId, ObjectNode patch) {
+        if (patch == null) {
+            throw Problems.badRequest("A JSON object with the fields to change is required");
+        }
+        return service.patch(programmeId, gameId, patch);
     }
 
     @GET

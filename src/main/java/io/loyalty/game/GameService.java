@@ -1,7 +1,9 @@
 package io.loyalty.game;
 
 import io.loyalty.common.Ids;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.Keyset;
+import io.loyalty.common.MergePatch;
 import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
@@ -28,9 +30,11 @@ public class GameService {
     private final EntityManager em;
     private final ProgrammeService programmes;
     private final ProgrammeRewards catalogue;
+    private final MergePatch mergePatch;
 
-    GameService(EntityManager em, ProgrammeService programmes, ProgrammeRewards catalogue) {
+    GameService(EntityManager em, ProgrammeService programmes, ProgrammeRewards catalogue, MergePatch mergePatch) {
         this.em = em;
+        this.mergePatch = mergePatch;
         this.programmes = programmes;
         this.catalogue = catalogue;
     }
@@ -42,6 +46,40 @@ public class GameService {
         Game g = new Game();
         g.id = Ids.newId();
         g.programmeId = p.id;
+        g.createdAt = Timestamps.now();
+        apply(g, r);
+        g.persistAndFlush();
+        return GameResponse.from(g);
+    }
+
+    /**
+     * JSON Merge Patch: ends a game (`validTo`) or changes its odds, trigger, prize or budgets from now on; draws
+     * already made keep the probability they were made with. The row is locked, so no win is counted while the
+     * budgets change; a total budget below the wins already counted is refused.
+     */
+    public GameResponse patch(UUID programmeId, UUID gameId, ObjectNode patch) {
+        game(programmeId, gameId);
+        Game g = em.find(Game.class, gameId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(g);
+        GameRequest r = mergePatch.apply(toRequest(g), patch, GameRequest.class);
+        Programme p = open(programmeId);
+        checkPrize(p, r.prize());
+        checkWindow(r.validFrom(), r.validTo());
+        if (r.totalWinBudget() != null && r.totalWinBudget() < g.wins) {
+            throw Problems.conflict("game-budget", "Game " + g.id + " has already counted " + g.wins
+                    + " wins; its total budget cannot be lower");
+        }
+        apply(g, r);
+        g.flush();
+        return GameResponse.from(g);
+    }
+
+    private static GameRequest toRequest(Game g) {
+        return new GameRequest(g.name, g.minAmount, g.category, g.probability, new PrizeRequest(g.prizeRewardId, g.prizePoints),
+                g.dailyWinBudget, g.totalWinBudget, g.validFrom, g.validTo);
+    }
+
+    private static void apply(Game g, GameRequest r) {
         g.name = r.name().strip();
         g.minAmount = r.minAmount() == null ? BigDecimal.ZERO : r.minAmount();
         g.category = r.category();
@@ -52,9 +90,6 @@ public class GameService {
         g.totalWinBudget = r.totalWinBudget();
         g.validFrom = r.validFrom();
         g.validTo = r.validTo();
-        g.createdAt = Timestamps.now();
-        g.persistAndFlush();
-        return GameResponse.from(g);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -124,7 +124,7 @@ public class OpenApiContractTest {
                 assertTrue(ref != null && ref.endsWith("Patch"), where + " " + type + " uses a patch schema, not " + ref);
             }
         });
-        assertEquals(3, patches.size(), "customers, programmes and rewards are patched: " + patches);
+        assertEquals(4, patches.size(), "customers, programmes, rewards and games are patched: " + patches);
     }
 
     @Test

@@ -205,6 +205,34 @@ public class GameTest {
     }
 
     @Test
+    void aGameIsChangedOrEndedByAPatchAndEachDrawKeepsItsProbability() {
+        String p = Games.programme();
+        Map<String, Object> body = Games.game(1, Map.of("points", 5));
+        body.put("totalWinBudget", 10);
+        String game = Games.create(p, body);
+        String url = "/api/v1/programmes/" + p + "/games/" + game;
+        String c = Fixtures.member(p);
+        Games.post(Games.order(c, "x", "10")).then().body("gamification.draws[0].outcome", equalTo("WON"));
+        Games.post(Games.order(c, "x", "10")).then().body("gamification.draws[0].outcome", equalTo("WON"));
+
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("totalWinBudget", 1)).patch(url)
+                .then().statusCode(409).body("type", equalTo("urn:loyalty:problem:game-budget"));
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("probability", "0.000001", "totalWinBudget", 2))
+                .patch(url).then().statusCode(200).body("probability", equalTo(0.000001f)).body("wins", equalTo(2))
+                .body("totalWinBudget", equalTo(2)).body("prize.points", equalTo(5));
+        Games.post(Games.order(c, "x", "10")).then().body("gamification.draws[0].probability", equalTo(0.000001f));
+        List<Double> probabilities = Games.draws(p, game, Map.of()).jsonPath().getList("items.probability", Double.class);
+        assertEquals(List.of(1.0, 1.0, 0.000001), probabilities);
+
+        asAdmin().contentType("application/merge-patch+json")
+                .body(Map.of("validTo", java.time.Instant.now().minusSeconds(30).toString())).patch(url).then().statusCode(200);
+        Games.post(Games.order(c, "x", "10")).then().statusCode(201).body("gamification", nullValue());
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("probability", 2)).patch(url).then().statusCode(400);
+        asRole("STOREFRONT").contentType("application/merge-patch+json").body(Map.of("probability", 0.5)).patch(url)
+                .then().statusCode(403);
+    }
+
+    @Test
     void gamesAreDefinedByAnAdminAndChecked() {
         String p = Games.programme();
         String url = "/api/v1/programmes/" + p + "/games";
