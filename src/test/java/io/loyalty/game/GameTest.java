@@ -225,7 +225,7 @@ public class GameTest {
         assertEquals(List.of(1.0, 1.0, 0.000001), probabilities);
 
         asAdmin().contentType("application/merge-patch+json")
-                .body(Map.of("validTo", java.time.Instant.now().minusSeconds(30).toString())).patch(url).then().statusCode(200);
+                .body(Map.of("validTo", java.time.Instant.now().minusSeconds(300).toString())).patch(url).then().statusCode(200);
         Games.post(Games.order(c, "x", "10")).then().statusCode(201).body("gamification", nullValue());
         asAdmin().contentType("application/merge-patch+json").body(Map.of("probability", 2)).patch(url).then().statusCode(400);
         asRole("STOREFRONT").contentType("application/merge-patch+json").body(Map.of("probability", 0.5)).patch(url)
