@@ -20,8 +20,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "io.loyalty",
         importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ArchitectureTest {
-    static final List<String> STACK = List.of("demo", "metrics", "partner", "feedback", "referral", "order", "reward",
-            "ledger", "tier", "programme", "customer", "security", "common");
+    static final List<String> STACK = List.of("demo", "metrics", "partner", "feedback", "referral", "order", "game",
+            "reward", "ledger", "tier", "programme", "customer", "security", "common");
 
     @ArchTest
     static final ArchRule eachPackageUsesOnlyThoseBelowIt = stack();

@@ -27,12 +27,15 @@ public class LoyaltyService {
     private final RuleState ruleState;
     private final MemberStatusService statuses;
     private final PromotionPolicy promotions;
+    private final ChallengeBoard challenges;
 
-    LoyaltyService(PointsService points, RuleState ruleState, MemberStatusService statuses, PromotionPolicy promotions) {
+    LoyaltyService(PointsService points, RuleState ruleState, MemberStatusService statuses, PromotionPolicy promotions,
+                   ChallengeBoard challenges) {
         this.points = points;
         this.statuses = statuses;
         this.ruleState = ruleState;
         this.promotions = promotions;
+        this.challenges = challenges;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -60,7 +63,8 @@ public class LoyaltyService {
                     : null;
             programmes.add(new LoyaltySummary.ProgrammeSummary(p.id, p.name, balance, cards, entitlements,
                     status == null ? null : status.tier(), status == null ? null : status.paidMembership(),
-                    status == null ? List.of() : status.benefits()));
+                    status == null ? List.of() : status.benefits(),
+                    challenges.challenges(customerId, p.id, m == null ? null : m.id, now)));
         }
         PromotionPolicy.Suppression suppressed = promotions.suppression(customerId).orElse(null);
         return new LoyaltySummary(customerId, programmes, suppressed == null, suppressed, now);

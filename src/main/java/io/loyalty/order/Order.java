@@ -39,5 +39,8 @@ public class Order extends PanacheEntityBase {
     /** What the order earned, per programme, as answered when it was posted (replayed verbatim). */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<AccrualSnapshot> accrual;
+    /** What the order's games and challenges gave, as answered when it was posted (replayed verbatim). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public io.loyalty.game.OrderGamification gamification;
     public Instant createdAt;
 }

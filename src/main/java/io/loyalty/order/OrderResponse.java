@@ -27,7 +27,10 @@ public record OrderResponse(
         @Schema(required = true) boolean accrue,
         @Schema(required = true, description = "What the order earned, per programme, when it was posted.")
         List<ProgrammeAccrual> accrual,
-        @Schema(required = true) Instant createdAt) {
+        @Schema(required = true) Instant createdAt,
+        @Schema(nullable = true, description = "The instant-win games the order played and the challenges it advanced, "
+                + "when it posted; null when none was running for the customer.")
+        io.loyalty.game.OrderGamification gamification) {
 
     @Schema(name = "OrderLine")
     public record Line(int lineNo, String sku, String name, String category, int quantity, BigDecimal unitPrice,
@@ -39,6 +42,6 @@ public record OrderResponse(
                 lines.stream().map(l -> new Line(l.lineNo, l.sku, l.name, l.category, l.quantity, l.unitPrice,
                         l.returnedQuantity)).toList(),
                 o.subtotal, o.discount, o.shipping, o.total, o.returnedAmount, o.status, o.accrue,
-                AccrualSnapshot.toResponses(o.accrual), o.createdAt);
+                AccrualSnapshot.toResponses(o.accrual), o.createdAt, o.gamification);
     }
 }

@@ -11,6 +11,8 @@ import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerService;
+import io.loyalty.game.GameRules;
+import io.loyalty.game.Gamification;
 import io.loyalty.ledger.EarningService;
 import io.loyalty.reward.RedemptionIssuer;
 import io.loyalty.programme.Accrual;
@@ -42,10 +44,12 @@ public class OrderService {
     private final EarningService earning;
     private final RedemptionIssuer redemptions;
     private final BusinessMetrics metrics;
+    private final Gamification gamification;
 
     OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, EarningService earning,
-                 RedemptionIssuer redemptions, BusinessMetrics metrics) {
+                 RedemptionIssuer redemptions, BusinessMetrics metrics, Gamification gamification) {
         this.em = em;
+        this.gamification = gamification;
         this.metrics = metrics;
         this.mapper = mapper;
         this.customers = customers;
@@ -170,6 +174,8 @@ public class OrderService {
             lines.add(line);
         }
         order.accrual = accrue ? accrue(order, lines, caller) : List.of();
+        order.gamification = accrue ? gamification.play(new GameRules.OrderFacts(order.id, customerId, order.externalId,
+                placedAt, order.currency, subtotal.subtract(order.discount), categories(lines)), caller.apiKeyId()) : null;
         em.persist(order);
         lines.forEach(em::persist);
         em.flush();
@@ -258,6 +264,12 @@ public class OrderService {
                     "No customer has externalId '" + r.customerExternalId() + "'; register it or send `customer`"));
         }
         return customers.upsert(r.customer());
+    }
+
+    private static java.util.Set<String> categories(List<OrderLine> lines) {
+        java.util.Set<String> result = new java.util.TreeSet<>();
+        lines.stream().map(l -> l.category).filter(java.util.Objects::nonNull).forEach(result::add);
+        return result;
     }
 
     List<OrderLine> lines(UUID orderId) {

@@ -4,6 +4,7 @@ import io.loyalty.common.Idempotency;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
+import io.loyalty.game.Gamification;
 import io.loyalty.ledger.Ledger;
 import io.loyalty.ledger.ReversalService;
 import io.loyalty.programme.MembershipService;
@@ -40,11 +41,13 @@ public class ReturnService {
     private final RuleState ruleState;
     private final MembershipService memberships;
     private final TierService tiers;
+    private final Gamification gamification;
 
     ReturnService(EntityManager em, ReversalService reversal, Idempotency idempotency, RuleState ruleState,
-                  MembershipService memberships, TierService tiers) {
+                  MembershipService memberships, TierService tiers, Gamification gamification) {
         this.tiers = tiers;
         this.em = em;
+        this.gamification = gamification;
         this.reversal = reversal;
         this.memberships = memberships;
         this.idempotency = idempotency;
@@ -115,6 +118,9 @@ public class ReturnService {
         Proration proration = Proration.of(order, lines, full);
         ret.stamps = order.accrue ? reverseStamps(order, proration) : List.of();
         em.persist(ret);
+        if (full && order.gamification != null) {
+            gamification.orderReturned(order.id, order.customerId, ret.id, caller.apiKeyId());
+        }
 
         List<ReversalService.Reversed> reversed = !order.accrue ? List.of() : reversal.reverseOrder(order.id,
                 order.placedAt, Ledger.Source.of(caller.apiKeyId(), ret.createdAt).order(order.id).returned(ret.id)

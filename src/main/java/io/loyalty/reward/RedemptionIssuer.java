@@ -162,6 +162,46 @@ public class RedemptionIssuer {
         return issue(x, reward, m, now);
     }
 
+    /**
+     * A reward won in a game or paid by a challenge, inside the order's transaction (the membership is locked),
+     * granted as {@link #grant} does: one unit of stock is taken, and a pooled reward needs a free code. Empty,
+     * with nothing written, when the reward is missing, out of stock or out of codes: the caller then records
+     * that the prize could not be given rather than failing the order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<RedemptionResponse> issuePrize(Membership m, UUID rewardId, RedemptionOrigin origin,
+                                                             String reason, UUID apiKeyId) {
+        if (origin != RedemptionOrigin.GAME && origin != RedemptionOrigin.CHALLENGE) {
+            throw new IllegalArgumentException(origin + " is not a prize");
+        }
+        Reward reward = Reward.findById(rewardId);
+        if (reward == null || reward.programmeId == null || !reward.programmeId.equals(m.programmeId)) {
+            return java.util.Optional.empty();
+        }
+        if (reward.codeSource == CodeSource.POOL && !hasFreePoolCode(reward)) {
+            return java.util.Optional.empty();
+        }
+        if (reward.stock != null && em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE id = :id AND stock > 0")
+                .setParameter("id", reward.id).executeUpdate() == 0) {
+            return java.util.Optional.empty();
+        }
+        Instant now = Timestamps.now();
+        Redemption x = newRedemption(reward, m, origin, reason, null, apiKeyId, now);
+        try {
+            return java.util.Optional.of(issue(x, reward, m, now));
+        } catch (io.quarkiverse.resteasy.problem.HttpProblem e) {
+            // a concurrent order took the last pooled code between the check and the claim
+            em.createNativeQuery("UPDATE reward SET stock = stock + 1 WHERE id = :id AND stock IS NOT NULL")
+                    .setParameter("id", reward.id).executeUpdate();
+            return java.util.Optional.empty();
+        }
+    }
+
+    private boolean hasFreePoolCode(Reward reward) {
+        return !em.createNativeQuery("SELECT 1 FROM reward_code WHERE reward_id = :r AND redemption_id IS NULL LIMIT 1")
+                .setParameter("r", reward.id).getResultList().isEmpty();
+    }
+
     private Redemption newRedemption(Reward reward, Membership m, RedemptionOrigin origin, String reason, UUID partnerId,
                                      UUID apiKeyId, Instant now) {
         Redemption x = new Redemption();
@@ -183,7 +223,9 @@ public class RedemptionIssuer {
     /** Gives the redemption its code and stores it with its ISSUED transition. */
     private RedemptionResponse issue(Redemption x, Reward reward, Membership m, Instant now) {
         String pooled = reward.codeSource == CodeSource.POOL ? freePoolCode(reward) : null;
-        if (reward.codeSource == CodeSource.POOL && pooled == null && x.origin != RedemptionOrigin.STAMP_CARD) {
+        if (reward.codeSource == CodeSource.POOL && pooled == null && x.origin == RedemptionOrigin.STAMP_CARD) {
+            // an earned card is never refused: it gets a generated code
+        } else if (reward.codeSource == CodeSource.POOL && pooled == null) {
             throw Problems.conflict("out-of-stock", "Reward " + reward.id + " has no imported codes left");
         }
         x.code = pooled != null ? pooled : RedemptionCodes.next();
@@ -195,7 +237,7 @@ public class RedemptionIssuer {
         String detail = switch (x.origin) {
             case REDEEMED -> x.points + " points spent";
             case GRANTED -> "granted: " + x.reason;
-            case STAMP_CARD -> x.reason;
+            case STAMP_CARD, GAME, CHALLENGE -> x.reason;
         };
         RedemptionTransition issued = transitions.record(x, reward, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
         em.flush();

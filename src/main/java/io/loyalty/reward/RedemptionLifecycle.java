@@ -109,6 +109,28 @@ public class RedemptionLifecycle {
         return describe(x, now);
     }
 
+    /**
+     * Cancels a prize (a redemption won in a game or paid by a challenge) if it is still ISSUED, in the caller's
+     * transaction: what a returned order does to a prize it won and that was not used. A prize used, expired or
+     * cancelled already is left as it is.
+     *
+     * @return whether it was cancelled now
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean cancelUnusedPrize(UUID id, String reason, UUID apiKeyId) {
+        Redemption x = Redemption.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (x == null) {
+            throw new IllegalStateException("no redemption " + id);
+        }
+        Instant now = Timestamps.now();
+        if (x.status != RedemptionStatus.ISSUED || (x.expiresAt != null && !x.expiresAt.isAfter(now))) {
+            return false;
+        }
+        close(x, RedemptionStatus.CANCELLED, false, reason, apiKeyId, now);
+        em.flush();
+        return true;
+    }
+
     public record ExpiryRun(Instant asOf, int expired, long pointsRefunded, long pointsForfeited) {
     }
 

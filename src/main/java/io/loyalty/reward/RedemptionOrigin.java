@@ -1,6 +1,9 @@
 package io.loyalty.reward;
 
-/** REDEEMED for points, GRANTED by an admin (a surprise or an apology), or earned by a completed STAMP_CARD. */
+/**
+ * REDEEMED for points, GRANTED by an admin (a surprise or an apology), earned by a completed STAMP_CARD, won in
+ * an instant-win GAME, or paid by a completed CHALLENGE.
+ */
 public enum RedemptionOrigin {
-    REDEEMED, GRANTED, STAMP_CARD
+    REDEEMED, GRANTED, STAMP_CARD, GAME, CHALLENGE
 }

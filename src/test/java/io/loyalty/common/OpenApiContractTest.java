@@ -140,7 +140,8 @@ public class OpenApiContractTest {
                 assertTrue(ref != null && ref.endsWith("Patch"), where + " " + type + " uses a patch schema, not " + ref);
             }
         });
-        assertEquals(5, patches.size(), "customers, programmes, rewards, partners and incidents are patched: " + patches);
+        assertEquals(6, patches.size(), "customers, programmes, rewards, partners, incidents and games are patched: "
+                + patches);
     }
 
     @Test

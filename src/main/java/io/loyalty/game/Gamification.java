@@ -1,0 +1,186 @@
+package io.loyalty.game;
+
+import io.loyalty.common.Ids;
+import io.loyalty.common.Timestamps;
+import io.loyalty.customer.PromotionPolicy;
+import io.loyalty.programme.Membership;
+import io.loyalty.programme.MembershipService;
+import io.loyalty.programme.Programme;
+import io.loyalty.reward.RedemptionOrigin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The games and challenges of an order, inside the order's transaction. Each running game of each programme the
+ * customer earns in is played once: the outcome is decided by {@link GameRules} from the counters as loaded and a
+ * secure roll, then written; a win is counted by a conditional update of the game's counters, which a concurrent
+ * win that spent the budget first makes fail (the draw is then BUDGET_SPENT). Lock order: memberships (taken by
+ * the order's earning), game row, day row, reward row.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Gamification {
+
+    private final EntityManager em;
+    private final MembershipService memberships;
+    private final PromotionPolicy promotions;
+    private final RandomSource random;
+    private final Prizes prizes;
+    private final ChallengeProgress challenges;
+
+    Gamification(EntityManager em, MembershipService memberships, PromotionPolicy promotions, RandomSource random,
+                 Prizes prizes, ChallengeProgress challenges) {
+        this.em = em;
+        this.memberships = memberships;
+        this.promotions = promotions;
+        this.random = random;
+        this.prizes = prizes;
+        this.challenges = challenges;
+    }
+
+    /**
+     * Plays the order. Null when no game or challenge of the customer's programmes is running, which keeps orders
+     * of programmes without gamification as they were (two small queries more).
+     */
+    public OrderGamification play(GameRules.OrderFacts order, UUID apiKeyId) {
+        List<Game> games = em.createQuery("""
+                        from Game where (validFrom is null or validFrom <= :at) and (validTo is null or validTo > :at)
+                        order by id""", Game.class).setParameter("at", order.placedAt()).getResultList();
+        List<Challenge> running = challenges.runningAt(order.placedAt());
+        if (games.isEmpty() && running.isEmpty()) {
+            return null;
+        }
+        Map<UUID, MembershipService.Account> accounts = memberships.earningAccounts(order.customerId(), order.placedAt())
+                .stream().filter(a -> a.programme().currency.equals(order.currency()))
+                .collect(Collectors.toMap(a -> a.programme().id, Function.identity()));
+        games = games.stream().filter(g -> accounts.containsKey(g.programmeId)).toList();
+        running = running.stream().filter(c -> accounts.containsKey(c.programmeId)).toList();
+        if (games.isEmpty() && running.isEmpty()) {
+            return null;
+        }
+        Optional<PromotionPolicy.Suppression> suppressed = promotions.suppression(order.customerId());
+        if (suppressed.isPresent()) {
+            return new OrderGamification(List.of(), List.of(), suppressed.get().reason());
+        }
+        List<OrderGamification.Draw> draws = new ArrayList<>();
+        for (Game g : games) {
+            if (GameRules.plays(g, order)) {
+                MembershipService.Account a = accounts.get(g.programmeId);
+                draws.add(draw(g, a.programme(), a.membership(), order, apiKeyId));
+            }
+        }
+        List<OrderGamification.Step> steps = new ArrayList<>();
+        for (Challenge c : running) {
+            MembershipService.Account a = accounts.get(c.programmeId);
+            steps.add(challenges.advance(c, a.programme(), a.membership(), order, apiKeyId));
+        }
+        return new OrderGamification(draws, steps, null);
+    }
+
+    private OrderGamification.Draw draw(Game g, Programme p, Membership m, GameRules.OrderFacts order, UUID apiKeyId) {
+        LocalDate day = order.placedAt().atZone(p.zone()).toLocalDate();
+        int roll = random.nextInt(GameRules.ROLLS);
+        DrawOutcome outcome = GameRules.decide(g, counters(g, day), roll);
+        Prizes.Paid paid = null;
+        if (outcome == DrawOutcome.WON) {
+            if (!claim(g, day)) {
+                outcome = DrawOutcome.BUDGET_SPENT;
+            } else {
+                paid = prizes.pay(p, m, g.prizeRewardId, g.prizePoints, RedemptionOrigin.GAME, "game:" + g.id,
+                        "Won instant-win game '" + g.name + "' with order " + order.externalId(), Timestamps.now(),
+                        apiKeyId).orElse(null);
+                if (paid == null) {
+                    release(g, day);
+                    outcome = DrawOutcome.PRIZE_UNAVAILABLE;
+                }
+            }
+        }
+        GameDraw d = new GameDraw();
+        d.id = Ids.newId();
+        d.gameId = g.id;
+        d.orderId = order.orderId();
+        d.customerId = order.customerId();
+        d.membershipId = m.id;
+        d.probability = g.probability;
+        d.roll = roll;
+        d.outcome = outcome;
+        if (paid != null) {
+            d.prizeRewardId = paid.rewardId();
+            d.prizePoints = paid.points();
+            d.redemptionId = paid.redemptionId();
+            d.ledgerEntryId = paid.ledgerEntryId();
+        }
+        d.drawnAt = Timestamps.now();
+        em.persist(d);
+        return new OrderGamification.Draw(d.id, g.id, g.name, g.probability, outcome, paid == null ? null : paid.view());
+    }
+
+    private GameRules.Counters counters(Game g, LocalDate day) {
+        List<?> today = em.createNativeQuery("SELECT wins FROM game_day_wins WHERE game_id = :g AND day = :d")
+                .setParameter("g", g.id).setParameter("d", day).getResultList();
+        return new GameRules.Counters(g.wins, today.isEmpty() ? 0 : ((Number) today.get(0)).intValue());
+    }
+
+    /**
+     * Counts a win if the budgets still allow it. The conditional updates decide under races: a second winner
+     * waits on the row lock of the first and re-checks the budget once the first commits.
+     */
+    private boolean claim(Game g, LocalDate day) {
+        int total = em.createNativeQuery("""
+                        UPDATE game SET wins = wins + 1
+                        WHERE id = :g AND (total_win_budget IS NULL OR wins < total_win_budget)""")
+                .setParameter("g", g.id).executeUpdate();
+        if (total == 0) {
+            return false;
+        }
+        int daily = em.createNativeQuery("""
+                        INSERT INTO game_day_wins (game_id, day, wins) VALUES (:g, :d, 1)
+                        ON CONFLICT (game_id, day) DO UPDATE SET wins = game_day_wins.wins + 1
+                        WHERE game_day_wins.wins < :budget""")
+                .setParameter("g", g.id).setParameter("d", day)
+                .setParameter("budget", g.dailyWinBudget == null ? Integer.MAX_VALUE : g.dailyWinBudget)
+                .executeUpdate();
+        if (daily == 0) {
+            em.createNativeQuery("UPDATE game SET wins = wins - 1 WHERE id = :g").setParameter("g", g.id).executeUpdate();
+            return false;
+        }
+        return true;
+    }
+
+    /** Uncounts a win whose prize could not be given (both rows are locked by this transaction already). */
+    private void release(Game g, LocalDate day) {
+        em.createNativeQuery("UPDATE game SET wins = wins - 1 WHERE id = :g").setParameter("g", g.id).executeUpdate();
+        em.createNativeQuery("UPDATE game_day_wins SET wins = wins - 1 WHERE game_id = :g AND day = :d")
+                .setParameter("g", g.id).setParameter("d", day).executeUpdate();
+    }
+
+    /**
+     * A full return of the order: the prizes it won and that are still unused are taken back (see
+     * {@link Prizes#revoke}); used ones are kept. The game's win budget is not given back: the win happened.
+     * Challenge progress and prizes are left as they are.
+     */
+    public void orderReturned(UUID orderId, UUID customerId, UUID returnId, UUID apiKeyId) {
+        List<GameDraw> won = em.createQuery("from GameDraw where orderId = :o and outcome = :w and revokedAt is null order by id",
+                        GameDraw.class)
+                .setParameter("o", orderId).setParameter("w", DrawOutcome.WON).getResultList();
+        Instant now = Timestamps.now();
+        for (GameDraw d : won) {
+            Game g = Game.findById(d.gameId);
+            Membership m = memberships.lockedMembership(g.programmeId, customerId);
+            d.revoked = prizes.revoke(m, d.redemptionId, d.ledgerEntryId, "game:" + g.id,
+                    "Order returned: prize of game '" + g.name + "' taken back", orderId, returnId, apiKeyId, now);
+            d.revokedAt = now;
+        }
+    }
+}
