@@ -40,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "the operator's settlement report and period closings."),
                 @Tag(name = "Feedback", description = "Reviews, surveys and complaints; incidents and their compensation."),
                 @Tag(name = "Referrals", description = "Referral codes, referred customers and the referral bonus."),
+                @Tag(name = "Games and challenges", description = "Instant-win games played by orders, their draws, "
+                        + "and challenges paying a bonus once completed."),
                 @Tag(name = "Metrics", description = "Retention, purchases, cohorts, RFM, programme and feedback metrics, "
                         + "computed on request (read-only).")
         })
