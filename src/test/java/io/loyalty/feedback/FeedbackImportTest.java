@@ -133,6 +133,23 @@ public class FeedbackImportTest {
     }
 
     @Test
+    void aRowTheDatabaseRefusesRejectsOnlyItselfNotItsBatch() throws Exception {
+        String run = TestSupport.unique("fbrange");
+        ordersOf(run);
+        Imports.run("feedback", Imports.CSV, String.join("\n",
+                        "externalId,customerExternalId,type,comment,givenAt",
+                        run + "-a," + run + "-alice,COMPLIMENT,Fine,2024-01-01",
+                        run + "-b," + run + "-alice,COMPLIMENT,Ancient,-9999-01-01T00:00:00Z",
+                        run + "-c," + run + "-bob,COMPLIMENT,Also fine,2024-01-02", ""))
+                .then().body("status", equalTo("COMPLETED"))
+                .body("imported", equalTo(2))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(3))
+                .body("rejections[0].reason", containsString("could not be stored"));
+        assertEquals(List.of(run + "-a"), feedbackOf(customerId(run + "-alice")).getList("items.externalId"));
+    }
+
+    @Test
     void anUploadThatIsNotCsvFailsTheJobWithItsLine() throws Exception {
         Imports.run("feedback", Imports.CSV, "type,score\nNPS,9\nNPS,8,extra\n").then()
                 .body("status", equalTo("FAILED"))
