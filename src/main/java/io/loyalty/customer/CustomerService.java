@@ -93,6 +93,12 @@ public class CustomerService {
                 .getResultStream().findFirst();
     }
 
+    /** The id of the customer with this email (compared without case), if there is one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> idByEmail(String email) {
+        return Customer.<Customer>find("lower(email) = lower(?1)", email.strip()).firstResultOptional().map(c -> c.id);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean exists(UUID id) {
         return Customer.count("id", id) > 0;

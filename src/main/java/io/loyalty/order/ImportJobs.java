@@ -84,9 +84,10 @@ class ImportJobs {
     }
 
     /** A new QUEUED job, held by this instance. */
-    void create(UUID id, Caller caller, OrderImportService.Format format) {
-        execute("INSERT INTO import_job (id, api_key_id, format, status, created_at, heartbeat_at) VALUES (?, ?, ?, 'QUEUED', now(), now())",
-                id, caller.apiKeyId(), format.name());
+    void create(UUID id, Caller caller, OrderImportService.Format format, String kind) {
+        execute("""
+                INSERT INTO import_job (id, api_key_id, format, kind, status, created_at, heartbeat_at)
+                VALUES (?, ?, ?, ?, 'QUEUED', now(), now())""", id, caller.apiKeyId(), format.name(), kind);
         hold(id);
     }
 
@@ -103,6 +104,17 @@ class ImportJobs {
             setCounts(s, progress);
             s.setObject(6, id);
             s.executeUpdate();
+        }
+    }
+
+    /** Stores the progress on its own, for imports that write their records in transactions of their own. */
+    void record(UUID id, ImportProgress.Snapshot progress) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            record(c, id, progress);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the progress of import " + id, e);
         }
     }
 
@@ -161,16 +173,16 @@ class ImportJobs {
 
     private static ImportJobResponse job(Connection c, UUID id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT format, status, rows_read, imported, duplicates, rejected, customers_created, error,
+                SELECT format, kind, status, rows_read, imported, duplicates, rejected, customers_created, error,
                        created_at, started_at, finished_at FROM import_job WHERE id = ?""")) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw Problems.notFound("Import", id);
                 }
-                return new ImportJobResponse(id, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), List.of(), rs.getString(8), instant(rs.getTimestamp(9)),
-                        instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)));
+                return new ImportJobResponse(id, rs.getString(2), rs.getString(1), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), List.of(), rs.getString(9),
+                        instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)));
             }
         }
     }

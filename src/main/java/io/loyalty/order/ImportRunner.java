@@ -75,6 +75,57 @@ class ImportRunner {
         });
     }
 
+    /** Queues a job of another kind, like {@link #submit(UUID, Path, OrderImportService.Format, Caller)}. */
+    void submit(UUID jobId, Path upload, OrderImportService.Format format, Caller caller, RecordImport kind) {
+        worker.submit(() -> {
+            try {
+                runRecords(jobId, upload, format, caller, kind);
+            } finally {
+                jobs.release(jobId);
+            }
+        });
+    }
+
+    /** The job of another kind: it reads and writes its records itself; progress is stored every {@value #BATCH} records. */
+    private void runRecords(UUID jobId, Path upload, OrderImportService.Format format, Caller caller, RecordImport kind) {
+        ImportProgress progress = new ImportProgress();
+        jobs.start(jobId);
+        try (InputStream in = Files.newInputStream(upload)) {
+            kind.run(jobId, in, format, caller, new RecordImport.Outcomes() {
+                @Override
+                public void imported() {
+                    progress.read(ImportRecord.of(0, null));
+                    progress.imported(1);
+                    recordNowAndThen();
+                }
+
+                @Override
+                public void duplicate() {
+                    progress.read(ImportRecord.of(0, null));
+                    progress.duplicate();
+                    recordNowAndThen();
+                }
+
+                @Override
+                public void rejected(long line, String reason) {
+                    progress.read(ImportRecord.unreadable(line, reason));
+                    recordNowAndThen();
+                }
+
+                private void recordNowAndThen() {
+                    if (progress.readSoFar() % BATCH == 0) {
+                        jobs.record(jobId, progress.drain());
+                    }
+                }
+            });
+            jobs.finish(jobId, progress.drain(), "COMPLETED", null);
+        } catch (Exception e) {
+            failed(jobId, e, progress);
+        } finally {
+            delete(upload);
+        }
+    }
+
     private void run(UUID jobId, Path upload, OrderImportService.Format format, Caller caller) {
         ImportProgress progress = new ImportProgress();
         jobs.start(jobId);
@@ -89,16 +140,20 @@ class ImportRunner {
             }
             jobs.finish(jobId, progress.drain(), "COMPLETED", null);
         } catch (Exception e) {
-            if (e instanceof UnreadableUpload) {
-                LOG.infof("Import %s stopped: %s", jobId, e.getMessage()); // the file's fault, not the service's
-            } else {
-                LOG.errorf(e, "Import %s failed", jobId);
-            }
             reader.interrupt();
-            jobs.finish(jobId, progress.drain(), "FAILED", failure(e, progress));
+            failed(jobId, e, progress);
         } finally {
             delete(upload);
         }
+    }
+
+    private void failed(UUID jobId, Exception e, ImportProgress progress) {
+        if (e instanceof UnreadableUpload) {
+            LOG.infof("Import %s stopped: %s", jobId, e.getMessage()); // the file's fault, not the service's
+        } else {
+            LOG.errorf(e, "Import %s failed", jobId);
+        }
+        jobs.finish(jobId, progress.drain(), "FAILED", failure(e, progress));
     }
 
     /** Why the job stopped, for whoever sent the file: no parser or JDK internals, they are in the log. */

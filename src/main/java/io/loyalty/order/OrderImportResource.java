@@ -85,7 +85,7 @@ public class OrderImportResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.STOREFRONT})
-    @Operation(operationId = "getImportJob", summary = "Get an import", description = "Status and counts of a bulk import, with its rejected rows.")
+    @Operation(operationId = "getImportJob", summary = "Get an import", description = "Status and counts of a bulk import (of orders or feedback: see `kind`), with its rejected rows.")
     @APIResponse(responseCode = "200", description = "The import job.")
     @APIResponse(responseCode = "404", description = "No such import.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

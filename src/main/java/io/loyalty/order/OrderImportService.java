@@ -34,8 +34,17 @@ public class OrderImportService {
     public ImportJobResponse submit(InputStream body, Format format, Caller caller) {
         Path upload = spool(body);
         UUID id = Ids.newId();
-        jobs.create(id, caller, format);
+        jobs.create(id, caller, format, "ORDERS");
         runner.submit(id, upload, format, caller);
+        return jobs.get(id);
+    }
+
+    /** An upload of another kind, run on the same job model (and the same queue: one import at a time). */
+    public ImportJobResponse submit(InputStream body, Format format, Caller caller, RecordImport kind) {
+        Path upload = spool(body);
+        UUID id = Ids.newId();
+        jobs.create(id, caller, format, kind.kind());
+        runner.submit(id, upload, format, caller, kind);
         return jobs.get(id);
     }
 

@@ -100,6 +100,13 @@ public class OrderService {
         return Order.<Order>findByIdOptional(id).map(OrderFacts::of);
     }
 
+    /** The order the key posted or imported under this externalId, if any (externalIds are unique per key). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<OrderFacts> factsByExternalId(UUID apiKeyId, String externalId) {
+        return Order.<Order>find("apiKeyId = ?1 and externalId = ?2", apiKeyId, externalId).firstResultOptional()
+                .map(OrderFacts::of);
+    }
+
     /** The customer's earliest order by placedAt (ties by id), if any. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Optional<OrderFacts> firstOrder(UUID customerId) {

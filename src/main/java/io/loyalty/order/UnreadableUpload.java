@@ -12,14 +12,14 @@ import java.io.IOException;
  * person who sent the file: what is wrong and where, never the parser's own message (it names JDK stream
  * classes and Jackson settings).
  */
-final class UnreadableUpload extends IOException {
+public final class UnreadableUpload extends IOException {
 
-    UnreadableUpload(String message) {
+    public UnreadableUpload(String message) {
         super(message, null);
     }
 
     /** The parser's failure in the uploader's words. */
-    static UnreadableUpload of(JsonProcessingException e, String format, long parserLine) {
+    public static UnreadableUpload of(JsonProcessingException e, String format, long parserLine) {
         var location = e.getLocation();
         // Some failures (the stream constraints) carry no location; the parser still knows where it is.
         long line = location != null && location.getLineNr() > 0 ? location.getLineNr() : parserLine;

@@ -66,6 +66,7 @@ public class OrderImportTest {
                 "");
         Response job = finished(upload("text/csv", csv));
         job.then().body("status", equalTo("COMPLETED"))
+                .body("kind", equalTo("ORDERS"))
                 .body("format", equalTo("CSV"))
                 .body("rowsRead", equalTo(7))
                 .body("imported", equalTo(4))
