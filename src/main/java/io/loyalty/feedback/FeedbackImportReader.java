@@ -46,17 +46,46 @@ abstract class FeedbackImportReader {
             this.mapper = mapper;
         }
 
+        /** Set by {@link #boundedLine()} when the line it returned was cut at {@link #MAX_LINE}. */
+        private boolean cut;
+
+        /**
+         * The next line, or null at the end, holding at most {@link #MAX_LINE} + 1 characters of it: the rest of an
+         * overlong line is read and dropped, so one huge line cannot fill the heap.
+         */
+        private String boundedLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            cut = false;
+            int c = in.read();
+            if (c < 0) {
+                return null;
+            }
+            while (c >= 0 && c != '\n') {
+                if (line.length() <= MAX_LINE) {
+                    line.append((char) c);
+                } else {
+                    cut = true;
+                }
+                c = in.read();
+            }
+            int end = line.length();
+            if (end > 0 && line.charAt(end - 1) == '\r') {
+                line.setLength(end - 1);
+            }
+            return line.toString();
+        }
+
         @Override
         FeedbackImportRow next() throws IOException {
             String line;
             do {
-                line = in.readLine();
+                line = boundedLine();
                 lineNo++;
-            } while (line != null && line.isBlank());
+            } while (line != null && !cut && line.isBlank());
             if (line == null) {
                 return null;
             }
-            if (line.length() > MAX_LINE) {
+            if (cut || line.length() > MAX_LINE) {
                 return FeedbackImportRow.unreadable(lineNo, "the line is longer than a feedback may be (" + MAX_LINE + " characters)");
             }
             if (line.indexOf('\0') >= 0 || line.contains("\\u0000")) {

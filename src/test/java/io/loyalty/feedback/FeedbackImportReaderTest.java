@@ -31,6 +31,20 @@ class FeedbackImportReaderTest {
         return rows;
     }
 
+    /** A 3 MB line is refused with its line number, and only MAX_LINE + 1 characters of it are ever held. */
+    @Test
+    void anOverlongNdjsonLineIsRefusedAndTheNextOneRead() throws IOException {
+        String huge = "{\"comment\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        List<FeedbackImportRow> rows = read(Format.NDJSON, huge + "\r\n"
+                + "{\"customerExternalId\": \"c1\", \"type\": \"NPS\", \"score\": 9}\n");
+        assertEquals(2, rows.size());
+        assertEquals(1, rows.get(0).line());
+        assertTrue(rows.get(0).problem().startsWith("the line is longer than a feedback may be"), rows.get(0).problem());
+        assertEquals(2, rows.get(1).line());
+        assertNull(rows.get(1).problem());
+        assertEquals("c1", rows.get(1).customerExternalId());
+    }
+
     @Test
     void csvRowsBecomeRequestsWithTheirLineNumbers() throws IOException {
         List<FeedbackImportRow> rows = read(Format.CSV, String.join("\n",
