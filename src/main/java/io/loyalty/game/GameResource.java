@@ -61,9 +61,9 @@ public class GameResource {
                              "prize": {"rewardId": "0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f71"},
                              "dailyWinBudget": 50, "totalWinBudget": 1000,
                              "validFrom": "2026-12-01T00:00:00Z", "validTo": "2027-01-01T00:00:00Z"}"""),
-            @ExampleObject(name = "bonus-points", summary = "Snack orders play for 100 bonus points, 1 in 10",
+            @ExampleObject(name = "bonus-points", summary = "Snack orders play for 100 bonus points, 1 in 8",
                     value = """
-                            {"name": "Snack lottery", "category": "snacks", "probability": 0.1, "prize": {"points": 100}}""")}))
+                            {"name": "Snack lottery", "category": "snacks", "probability": 0.125, "prize": {"points": 100}}""")}))
     @APIResponse(responseCode = "201", description = "Created; `Location` points at the game.",
             content = @Content(schema = @Schema(implementation = GameResponse.class)))
     @APIResponse(responseCode = "404", description = "No such programme.",
