@@ -90,7 +90,7 @@ public class OlistFeedbackImportTest {
         }
         JsonPath job = Imports.run("feedback", Imports.CSV, feedback.toString()).then().extract().jsonPath();
         assertEquals("COMPLETED", job.getString("status"));
-        System.out.printf("Olist: %d reviews imported in %d ms%n", job.getInt("rowsRead"), java.time.Duration.between(
+        org.jboss.logging.Logger.getLogger(OlistFeedbackImportTest.class).infof("Olist: %d reviews imported in %d ms", job.getInt("rowsRead"), java.time.Duration.between(
                 Instant.parse(job.getString("startedAt")), Instant.parse(job.getString("finishedAt"))).toMillis());
         assertEquals(reviews.size(), job.getInt("rowsRead"));
         assertEquals(reviews.size() - orphanLines.size(), job.getInt("imported"));

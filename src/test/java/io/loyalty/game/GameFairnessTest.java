@@ -74,7 +74,7 @@ public class GameFairnessTest {
                 }
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf("%d draws at p=%s in %d ms%n", DRAWS, p, millis);
+            org.jboss.logging.Logger.getLogger(GameFairnessTest.class).infof("%d draws at p=%s in %d ms", DRAWS, p, millis);
             double sd = Math.sqrt(p * (1 - p) / DRAWS);
             double rate = won / (double) DRAWS;
             assertTrue(Math.abs(rate - p) <= Z * sd, "observed win rate " + rate + " is outside the 99.9% interval "
