@@ -6,7 +6,7 @@ import io.loyalty.ledger.LedgerEntry;
 import io.loyalty.ledger.PointLot;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.Programme;
-import io.loyalty.reward.RedemptionIssuer;
+import io.loyalty.reward.ProgrammeIssuer;
 import io.loyalty.reward.RedemptionLifecycle;
 import io.loyalty.reward.RedemptionOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +28,11 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class Prizes {
 
-    private final RedemptionIssuer issuer;
+    private final ProgrammeIssuer issuer;
     private final RedemptionLifecycle lifecycle;
     private final Ledger ledger;
 
-    Prizes(RedemptionIssuer issuer, RedemptionLifecycle lifecycle, Ledger ledger) {
+    Prizes(ProgrammeIssuer issuer, RedemptionLifecycle lifecycle, Ledger ledger) {
         this.issuer = issuer;
         this.lifecycle = lifecycle;
         this.ledger = ledger;

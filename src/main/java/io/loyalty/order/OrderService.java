@@ -14,7 +14,7 @@ import io.loyalty.customer.CustomerService;
 import io.loyalty.game.GameRules;
 import io.loyalty.game.Gamification;
 import io.loyalty.ledger.EarningService;
-import io.loyalty.reward.RedemptionIssuer;
+import io.loyalty.reward.ProgrammeIssuer;
 import io.loyalty.programme.Accrual;
 import io.loyalty.programme.EarningRule;
 import io.loyalty.security.Caller;
@@ -42,12 +42,12 @@ public class OrderService {
     private final ObjectMapper mapper;
     private final CustomerService customers;
     private final EarningService earning;
-    private final RedemptionIssuer redemptions;
+    private final ProgrammeIssuer redemptions;
     private final BusinessMetrics metrics;
     private final Gamification gamification;
 
     OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, EarningService earning,
-                 RedemptionIssuer redemptions, BusinessMetrics metrics, Gamification gamification) {
+                 ProgrammeIssuer redemptions, BusinessMetrics metrics, Gamification gamification) {
         this.em = em;
         this.gamification = gamification;
         this.metrics = metrics;

@@ -27,8 +27,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Issues redemptions, the three ways a customer gets a reward: redeemed for points, granted by an admin,
- * or earned with a completed stamp card. The membership row is locked before anything is checked against
+ * Issues redemptions a customer or an admin asks for: redeemed for points, or granted by an admin (what the
+ * programme itself gives, completed stamp cards and prizes, goes through {@link ProgrammeIssuer}, which records
+ * them with the same {@link #newRedemption} and {@link #issue}). The membership row is locked before anything is checked against
  * it (then the reward row, when stock is taken: the lock order of {@link RedemptionLifecycle}), which
  * serialises everything one customer does in a programme and makes the balance, limit and stock checks
  * safe under parallel requests.
@@ -141,68 +142,12 @@ public class RedemptionIssuer {
         });
     }
 
-    /**
-     * The reward of a completed stamp card, inside the order's transaction (the membership is locked).
-     * The card was earned, so neither stock, status nor eligibility can refuse it. A reward that no longer
-     * exists cannot happen through the API (a rule's reward is checked when the rule is saved, and rewards
-     * are never deleted); should the data say otherwise, the order is refused with a problem naming the
-     * rule to fix, rather than a 500 or a customer silently losing their card.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public RedemptionResponse issueForStampCard(Membership m, UUID rewardId, String ruleId, UUID orderId, UUID apiKeyId) {
-        Reward reward = Reward.findById(rewardId);
-        if (reward == null) {
-            throw Problems.unprocessable("stamp-reward-missing", "Stamp rule '" + ruleId + "' of programme " + m.programmeId
-                    + " names reward " + rewardId + ", which does not exist; set the rule's rewardId to a reward of the "
-                    + "programme (or remove it to record completed cards as entitlements)");
-        }
-        Instant now = Timestamps.now();
-        Redemption x = newRedemption(reward, m, RedemptionOrigin.STAMP_CARD,
-                "Stamp card '" + ruleId + "' completed by order " + orderId, null, apiKeyId, now);
-        return issue(x, reward, m, now);
-    }
-
-    /**
-     * A reward won in a game or paid by a challenge, inside the order's transaction (the membership is locked),
-     * granted as {@link #grant} does: one unit of stock is taken, and a pooled reward needs a free code. Empty,
-     * with nothing written, when the reward is missing, out of stock or out of codes: the caller then records
-     * that the prize could not be given rather than failing the order.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.Optional<RedemptionResponse> issuePrize(Membership m, UUID rewardId, RedemptionOrigin origin,
-                                                             String reason, UUID apiKeyId) {
-        if (origin != RedemptionOrigin.GAME && origin != RedemptionOrigin.CHALLENGE) {
-            throw new IllegalArgumentException(origin + " is not a prize");
-        }
-        Reward reward = Reward.findById(rewardId);
-        if (reward == null || reward.programmeId == null || !reward.programmeId.equals(m.programmeId)) {
-            return java.util.Optional.empty();
-        }
-        if (reward.codeSource == CodeSource.POOL && !hasFreePoolCode(reward)) {
-            return java.util.Optional.empty();
-        }
-        if (reward.stock != null && em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE id = :id AND stock > 0")
-                .setParameter("id", reward.id).executeUpdate() == 0) {
-            return java.util.Optional.empty();
-        }
-        Instant now = Timestamps.now();
-        Redemption x = newRedemption(reward, m, origin, reason, null, apiKeyId, now);
-        try {
-            return java.util.Optional.of(issue(x, reward, m, now));
-        } catch (io.quarkiverse.resteasy.problem.HttpProblem e) {
-            // a concurrent order took the last pooled code between the check and the claim
-            em.createNativeQuery("UPDATE reward SET stock = stock + 1 WHERE id = :id AND stock IS NOT NULL")
-                    .setParameter("id", reward.id).executeUpdate();
-            return java.util.Optional.empty();
-        }
-    }
-
-    private boolean hasFreePoolCode(Reward reward) {
+    boolean hasFreePoolCode(Reward reward) {
         return !em.createNativeQuery("SELECT 1 FROM reward_code WHERE reward_id = :r AND redemption_id IS NULL LIMIT 1")
                 .setParameter("r", reward.id).getResultList().isEmpty();
     }
 
-    private Redemption newRedemption(Reward reward, Membership m, RedemptionOrigin origin, String reason, UUID partnerId,
+    Redemption newRedemption(Reward reward, Membership m, RedemptionOrigin origin, String reason, UUID partnerId,
                                      UUID apiKeyId, Instant now) {
         Redemption x = new Redemption();
         x.id = Ids.newId();
@@ -220,8 +165,13 @@ public class RedemptionIssuer {
         return x;
     }
 
-    /** Gives the redemption its code and stores it with its ISSUED transition. */
-    private RedemptionResponse issue(Redemption x, Reward reward, Membership m, Instant now) {
+    /**
+     * Gives the redemption its code and stores it with its ISSUED transition. Called by {@link ProgrammeIssuer} inside
+     * an order's transaction, where running out of pooled codes must not doom the order: that problem is the caller's
+     * to answer, so it does not mark the transaction for rollback.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = io.quarkiverse.resteasy.problem.HttpProblem.class)
+    RedemptionResponse issue(Redemption x, Reward reward, Membership m, Instant now) {
         String pooled = reward.codeSource == CodeSource.POOL ? freePoolCode(reward) : null;
         if (reward.codeSource == CodeSource.POOL && pooled == null && x.origin == RedemptionOrigin.STAMP_CARD) {
             // an earned card is never refused: it gets a generated code
