@@ -23,4 +23,6 @@ public class Customer extends PanacheEntityBase {
     public boolean marketingConsent;
     public Instant createdAt;
     public Instant updatedAt;
+    /** When the customer's personal data was erased (GDPR right to erasure); null while they are a customer. */
+    public Instant erasedAt;
 }

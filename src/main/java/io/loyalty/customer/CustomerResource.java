@@ -41,9 +41,11 @@ public class CustomerResource {
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final CustomerService service;
+    private final CustomerErasure erasure;
 
-    CustomerResource(CustomerService service) {
+    CustomerResource(CustomerService service, CustomerErasure erasure) {
         this.service = service;
+        this.erasure = erasure;
     }
 
     @POST
@@ -58,8 +60,10 @@ public class CustomerResource {
                      "lastName": "Patil", "phone": "+91 98765 43210", "birthDate": "1990-04-17", "marketingConsent": true}""")))
     @APIResponse(responseCode = "201", description = "Created; `Location` points at the new customer.",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "409", description = "The externalId or email is already taken.",
+    @APIResponse(responseCode = "409", description = "The externalId or email is already taken, or the referral code "
+            + "belonged to a customer who was erased.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "customer-erased", value = "The referral code 'ASHA7K2Q' belonged to a customer who was erased; it can no longer be used"),
                     @ExampleObject(name = "duplicate-external-id", value = "A customer with externalId 'shop-customer-1042' already exists: 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70"),
                     @ExampleObject(name = "duplicate-email", value = "A customer with this email already exists")}))
     @APIResponse(responseCode = "422", description = "The referral code is unknown, or the referrer is the same person "
@@ -116,14 +120,36 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "The updated customer.")
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The new externalId or email belongs to another customer.",
+    @APIResponse(responseCode = "409", description = "The new externalId or email belongs to another customer, or the "
+            + "customer was erased (personal data cannot come back).",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "duplicate-email", value = "A customer with this email already exists"),
+                    @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was "
+                            + "erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals"),
                     @ExampleObject(name = "duplicate-external-id", value = "A customer with externalId 'shop-customer-1042' already exists: 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70")}))
     public CustomerResponse patch(@PathParam("id") UUID id, ObjectNode patch) {
         if (patch == null) {
             throw Problems.badRequest("A JSON object with the fields to change is required");
         }
         return service.patch(id, patch);
+    }
+
+    @POST
+    @Path("{id}/erasure")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Operation(operationId = "eraseCustomer", summary = "Erase a customer's personal data",
+            description = "The right to erasure (GDPR art. 17). Removes the customer's email, phone, names, birth date, "
+                    + "marketing consent and externalId, and the comments of their feedback; keeps the customer's id with "
+                    + "its orders, points ledger, redemptions and settlements, so that the accounts still add up and "
+                    + "balances still equal the ledger. The customer is marked `erasedAt` and from then on takes no new "
+                    + "orders, memberships, redemptions, grants, payments, events or referrals (`409 customer-erased`), "
+                    + "and their referral code is refused. Their email and externalId are free again: a new customer may "
+                    + "register with them. Idempotent: erasing again answers the erased customer and changes nothing.")
+    @APIResponse(responseCode = "200", description = "The erased customer: no personal data, `erasedAt` set.",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such customer.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public CustomerResponse erase(@Parameter(example = "0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70") @PathParam("id") UUID id) {
+        return erasure.erase(id);
     }
 }

@@ -17,10 +17,14 @@ public record CustomerResponse(
         @Schema(nullable = true, example = "1990-04-17", format = "date") LocalDate birthDate,
         @Schema(required = true, example = "true") boolean marketingConsent,
         @Schema(required = true, example = "2026-11-22T09:00:00Z") Instant createdAt,
-        @Schema(required = true, example = "2026-11-22T09:00:00Z") Instant updatedAt) {
+        @Schema(required = true, example = "2026-11-22T09:00:00Z") Instant updatedAt,
+        @Schema(nullable = true, example = "2026-11-27T15:30:00Z", description = "When the customer was erased "
+                + "(POST /customers/{id}/erasure): every personal field is null from then on, and the customer takes no "
+                + "new orders, memberships, redemptions or referrals. Null for a customer who was not erased.")
+        Instant erasedAt) {
 
     static CustomerResponse from(Customer c) {
         return new CustomerResponse(c.id, c.externalId, c.email, c.firstName, c.lastName, c.phone, c.birthDate,
-                c.marketingConsent, c.createdAt, c.updatedAt);
+                c.marketingConsent, c.createdAt, c.updatedAt, c.erasedAt);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,6 +73,9 @@ public class CustomerService {
      */
     public CustomerResponse patch(UUID id, ObjectNode patch) {
         Customer customer = find(id, LockModeType.PESSIMISTIC_WRITE);
+        if (customer.erasedAt != null) {
+            throw erased(id); // personal data must not come back through a patch
+        }
         CustomerRequest merged = normalize(mergePatch.apply(toRequest(customer), patch, CustomerRequest.class));
         if (merged.referralCode() != null) {
             throw Problems.invalidField("referralCode", "body", "can only be given when the customer is created");
@@ -99,11 +103,6 @@ public class CustomerService {
         return Customer.<Customer>find("lower(email) = lower(?1)", email.strip()).firstResultOptional().map(c -> c.id);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean exists(UUID id) {
-        return Customer.count("id", id) > 0;
-    }
-
     /** For a customer named in the path: a 404 when there is no such customer. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireExists(UUID id) {
@@ -118,9 +117,34 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireKnown(UUID id) {
-        if (Customer.count("id", id) == 0) {
-            throw unknown("Customer " + id + " does not exist");
+        if (erasedAt(id).orElseThrow(() -> unknown("Customer " + id + " does not exist")).isPresent()) {
+            throw erased(id);
         }
+    }
+
+    /**
+     * For a customer named in the path of a change (a membership, a payment, a grant, a referral code): a 404 when
+     * there is no such customer, a 409 {@code customer-erased} when the customer was erased. Reads stay open.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireNotErased(UUID id) {
+        if (erasedAt(id).orElseThrow(() -> Problems.notFound("Customer", id)).isPresent()) {
+            throw erased(id);
+        }
+    }
+
+    /** Empty when there is no such customer; else when it was erased, if it was. */
+    private static Optional<Optional<Instant>> erasedAt(UUID id) {
+        // Native and one column: every order naming its customer by id runs this.
+        List<?> rows = Customer.getEntityManager()
+                .createNativeQuery("SELECT erased_at FROM customer WHERE id = :id").setParameter("id", id).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(Optional.ofNullable((Instant) rows.get(0)));
+    }
+
+    /** The 409 {@code customer-erased} problem: the customer exists, without personal data, and takes nothing new. */
+    public static io.quarkiverse.resteasy.problem.HttpProblem erased(UUID id) {
+        return Problems.conflict("customer-erased", "Customer " + id + " was erased (right to erasure): it takes no "
+                + "new orders, memberships, redemptions, payments or referrals");
     }
 
     /** The 422 {@code unknown-customer} problem, for callers that look customers up some other way. */
@@ -222,7 +246,7 @@ public class CustomerService {
                 c.marketingConsent);
     }
 
-    private static Customer find(UUID id, LockModeType lock) {
+    static Customer find(UUID id, LockModeType lock) {
         Customer customer = Customer.findById(id, lock);
         if (customer == null) {
             throw Problems.notFound("Customer", id);

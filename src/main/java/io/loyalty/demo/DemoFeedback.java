@@ -103,7 +103,7 @@ public class DemoFeedback {
     }
 
     private void referralChain(UUID asha, UUID pointsProgramme) {
-        referrals.setRule(pointsProgramme, new ReferralBonusRuleRequest(200L, 100L, 5, ReferralBonusRule.CapPeriod.MONTH));
+        referrals.setRule(pointsProgramme, new ReferralBonusRuleRequest(200L, 100L, null, 5, ReferralBonusRule.CapPeriod.MONTH));
         String ashasCode = referrals.code(asha).code();
         UUID first = customers.create(new CustomerRequest(REFERRED_1, "kavya.rao@example.com", "Kavya", "Rao", null,
                 null, true, ashasCode)).id();

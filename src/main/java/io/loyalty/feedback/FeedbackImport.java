@@ -176,9 +176,7 @@ class FeedbackImport implements RecordImport {
             throw rejected("exactly one of customerId, customerExternalId and customerEmail is required");
         }
         if (id != null) {
-            if (!customers.exists(id)) {
-                throw rejected("customer " + id + " does not exist");
-            }
+            customers.requireKnown(id); // a 422 (no such customer) or 409 (erased) problem, read as the row's reason
             return id;
         }
         Optional<UUID> found = row.customerExternalId() != null

@@ -64,9 +64,10 @@ public class FeedbackResource {
                      "type": "COMPLAINT", "comment": "The parcel arrived two days late and the chai was cold"}""")}))
     @APIResponse(responseCode = "201", description = "Stored; `Location` points at it.",
             content = @Content(schema = @Schema(implementation = FeedbackResponse.class)))
-    @APIResponse(responseCode = "409", description = "The externalId is already taken.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples =
-            @ExampleObject(name = "duplicate-external-id", value = "Feedback with externalId 'review-88231' already exists")))
+    @APIResponse(responseCode = "409", description = "The externalId is already taken, or the customer was erased.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+            @ExampleObject(name = "duplicate-external-id", value = "Feedback with externalId 'review-88231' already exists"),
+            @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals")}))
     @APIResponse(responseCode = "422", description = "The customer or order does not exist, or the order is another customer's.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "unknown-customer", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 does not exist"),

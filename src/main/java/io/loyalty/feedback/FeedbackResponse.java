@@ -14,7 +14,7 @@ public record FeedbackResponse(
         @Schema(nullable = true) UUID orderId,
         @Schema(required = true, example = "NPS") FeedbackType type,
         @Schema(nullable = true, example = "9") Integer score,
-        @Schema(nullable = true, example = "The new masala chai is excellent") String comment,
+        @Schema(nullable = true, example = "The new masala chai is excellent", description = "Null when none was given, or once the customer was erased.") String comment,
         @JsonProperty("public") @Schema(name = "public", required = true, example = "false") boolean published,
         @Schema(nullable = true, example = "app") String channel,
         @Schema(required = true) Instant givenAt,

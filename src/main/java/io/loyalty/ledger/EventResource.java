@@ -58,9 +58,10 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different event.",
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different event, or the customer was erased.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'birthday-2026' was already used for a different request")))
+                    examples = {@ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'birthday-2026' was already used for a different request"),
+                            @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals")}))
     public RestResponse<EventResponse> record(
             @PathParam("id") UUID customerId,
             @Parameter(description = "Unique per event, chosen by the caller.", required = true, example = "birthday-2026")

@@ -30,7 +30,7 @@ public class EventService {
     }
 
     public Idempotency.Outcome<EventResponse> record(UUID customerId, EventRequest request, String key, Caller caller) {
-        customers.requireExists(customerId);
+        customers.requireNotErased(customerId);
         Instant at = request.occurredAt() == null ? Timestamps.now() : request.occurredAt().toInstant();
         if (at.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
             throw Problems.invalidField("occurredAt", "body", "must not be in the future");

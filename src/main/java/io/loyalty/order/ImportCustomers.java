@@ -65,7 +65,7 @@ final class ImportCustomers {
     /** Why {@link #customerOf} found no customer for the order. */
     static String missing(OrderRequest o) {
         return o.customerId() != null
-                ? "customer " + o.customerId() + " does not exist"
+                ? "customer " + o.customerId() + " does not exist or was erased"
                 : "customer '" + key(o) + "' could not be created (its email belongs to another customer)";
     }
 
@@ -111,14 +111,14 @@ final class ImportCustomers {
         return ids;
     }
 
-    /** Which of the customer ids the batch names exist. */
+    /** Which of the customer ids the batch names exist and were not erased. */
     private static Set<UUID> existing(Connection c, List<ImportRecord> batch) throws SQLException {
         Set<UUID> known = new HashSet<>();
         List<UUID> named = batch.stream().map(r -> r.order().customerId()).filter(Objects::nonNull).toList();
         if (named.isEmpty()) {
             return known;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM customer WHERE id = ANY(?)")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM customer WHERE id = ANY(?) AND erased_at IS NULL")) {
             s.setArray(1, c.createArrayOf("uuid", named.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -76,10 +76,12 @@ public class OrderResource {
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @APIResponse(responseCode = "200", description = "A repeat of an order already posted with the same content: the original result.",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @APIResponse(responseCode = "409", description = "The externalId was already used for a different order.",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "order-conflict", value = "Order web-100245 was already posted "
-                            + "(0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70) with different content; use a new externalId for a new order")))
+    @APIResponse(responseCode = "409", description = "The externalId was already used for a different order; or the "
+            + "customer (`customerId`) was erased, or an inline customer's referral code is an erased customer's.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "order-conflict", value = "Order web-100245 was already posted "
+                            + "(0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70) with different content; use a new externalId for a new order"),
+                    @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals")}))
     @APIResponse(responseCode = "422", description = "Unknown customer, an inline customer's referral code is refused, the "
             + "currency differs from a programme's, or a stamp card the order completes names a reward that no longer "
             + "exists (nothing is stored).",

@@ -56,10 +56,11 @@ public class MembershipResource {
             content = @Content(schema = @Schema(implementation = MembershipResponse.class)))
     @APIResponse(responseCode = "404", description = "No such programme or customer.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The programme is closed.",
+    @APIResponse(responseCode = "409", description = "The programme is closed, or the customer was erased.",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "programme-closed",
-                            value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed")))
+                    examples = {@ExampleObject(name = "programme-closed",
+                            value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed"),
+                            @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals")}))
     public RestResponse<MembershipResponse> enrol(@PathParam("id") UUID programmeId,
                                                   @NotNull @jakarta.validation.Valid EnrolmentRequest request,
                                                   @Context UriInfo uriInfo) {

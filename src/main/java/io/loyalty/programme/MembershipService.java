@@ -57,7 +57,7 @@ public class MembershipService {
         if (p.status == ProgrammeStatus.CLOSED) {
             throw Problems.conflict("programme-closed", "Programme " + programmeId + " is closed");
         }
-        customers.requireExists(customerId);
+        customers.requireNotErased(customerId);
         Membership m = ensure(programmeId, customerId, joinedAt);
         if (!m.isActive()) {
             m.endedAt = null;

@@ -11,5 +11,8 @@ public record BonusRunResponse(
         @Schema(required = true, example = "3") int converted,
         @Schema(required = true, example = "1") int lost,
         @Schema(required = true, example = "6", description = "Bonus credits made (referrer and newcomer count one each).")
-        int credits) {
+        int credits,
+        @Schema(required = true, example = "2", description = "Rewards granted to newcomers.") int rewardsGranted,
+        @Schema(required = true, example = "0", description = "Newcomer rewards that could not be given (out of stock "
+                + "or of pooled codes); the points of those bonuses were paid.") int rewardsUnavailable) {
 }

@@ -23,6 +23,8 @@ public class ReferralBonusRule extends PanacheEntityBase {
     public UUID programmeId;
     public long referrerPoints;
     public long newcomerPoints;
+    /** A catalogue reward of the programme given to the newcomer, besides or instead of points; null: none. */
+    public UUID newcomerRewardId;
     public Integer capPerReferrer;
     @Enumerated(EnumType.STRING)
     public CapPeriod capPeriod;

@@ -2,13 +2,18 @@ package io.loyalty.referral;
 
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
+import io.loyalty.customer.CustomerService;
 import io.loyalty.ledger.PointsService;
 import io.loyalty.order.OrderFacts;
 import io.loyalty.order.OrderService;
 import io.loyalty.order.OrderStatus;
+import io.loyalty.programme.MembershipService;
 import io.loyalty.programme.ProgrammeResponse;
 import io.loyalty.programme.ProgrammeService;
 import io.loyalty.programme.ProgrammeStatus;
+import io.loyalty.reward.ProgrammeIssuer;
+import io.loyalty.reward.RedemptionOrigin;
+import io.loyalty.reward.RedemptionResponse;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,22 +37,33 @@ public class ReferralBonusService {
     private static final int BATCH = 200;
     static final String REFERRER_REASON = "referral bonus";
     static final String NEWCOMER_REASON = "referral welcome bonus";
+    static final String UNAVAILABLE = "Out of stock (or of pooled codes) when the bonus was paid";
 
     private final EntityManager em;
     private final OrderService orders;
     private final ProgrammeService programmes;
     private final PointsService points;
+    private final CustomerService customers;
+    private final MembershipService memberships;
+    private final ProgrammeIssuer rewards;
 
-    ReferralBonusService(EntityManager em, OrderService orders, ProgrammeService programmes, PointsService points) {
+    ReferralBonusService(EntityManager em, OrderService orders, ProgrammeService programmes, PointsService points,
+                         CustomerService customers, MembershipService memberships, ProgrammeIssuer rewards) {
         this.em = em;
         this.orders = orders;
         this.programmes = programmes;
         this.points = points;
+        this.customers = customers;
+        this.memberships = memberships;
+        this.rewards = rewards;
     }
 
-    private record Totals(int examined, int converted, int lost, int credits) {
+    private record Totals(int examined, int converted, int lost, int credits, int rewards, int rewardsUnavailable) {
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0);
+
         Totals plus(Totals o) {
-            return new Totals(examined + o.examined, converted + o.converted, lost + o.lost, credits + o.credits);
+            return new Totals(examined + o.examined, converted + o.converted, lost + o.lost, credits + o.credits,
+                    rewards + o.rewards, rewardsUnavailable + o.rewardsUnavailable);
         }
     }
 
@@ -57,7 +73,7 @@ public class ReferralBonusService {
             throw Problems.invalidParameter("asOf", "must not be in the future: that would pay bonuses for orders "
                     + "that can still be returned");
         }
-        Totals totals = new Totals(0, 0, 0, 0);
+        Totals totals = Totals.NONE;
         UUID after = new UUID(0, 0);
         while (true) {
             UUID from = after;
@@ -68,7 +84,8 @@ public class ReferralBonusService {
             }
             after = batch.last();
         }
-        return new BonusRunResponse(asOf, totals.examined(), totals.converted(), totals.lost(), totals.credits());
+        return new BonusRunResponse(asOf, totals.examined(), totals.converted(), totals.lost(), totals.credits(),
+                totals.rewards(), totals.rewardsUnavailable());
     }
 
     private record Batch(Totals totals, UUID last) {
@@ -81,7 +98,7 @@ public class ReferralBonusService {
                         ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED""", Referral.class)
                 .setParameter("after", after).setParameter("n", BATCH).getResultList();
         List<ReferralBonusRule> rules = ReferralBonusRule.listAll();
-        Totals totals = new Totals(0, 0, 0, 0);
+        Totals totals = Totals.NONE;
         for (Referral r : pending) {
             totals = totals.plus(settle(r, rules, asOf));
         }
@@ -93,39 +110,41 @@ public class ReferralBonusService {
     private Totals settle(Referral r, List<ReferralBonusRule> rules, Instant asOf) {
         Optional<OrderFacts> first = orders.firstOrder(r.referredId);
         if (first.isEmpty() || first.get().placedAt().isAfter(asOf)) {
-            return new Totals(1, 0, 0, 0);
+            return new Totals(1, 0, 0, 0, 0, 0);
         }
         OrderFacts order = first.get();
         if (order.status() == OrderStatus.RETURNED) {
             r.status = Referral.Status.LOST;
             r.firstOrderId = order.id();
             r.settledAt = asOf;
-            return new Totals(1, 0, 1, 0);
+            return new Totals(1, 0, 1, 0, 0, 0);
         }
-        int credits = 0;
+        Totals paid = Totals.NONE;
         for (ReferralBonusRule rule : rules) {
             ProgrammeResponse p = programmes.get(rule.programmeId);
             if (p.status() != ProgrammeStatus.ACTIVE) {
                 continue;
             }
             if (order.placedAt().plus(Duration.ofDays(p.pendingDays())).isAfter(asOf)) {
-                return new Totals(1, 0, 0, credits); // still returnable in this programme: wait (paid rows stay paid)
+                return paid.plus(new Totals(1, 0, 0, 0, 0, 0)); // still returnable here: wait (paid rows stay paid)
             }
-            credits += pay(r, rule, p, asOf);
+            paid = paid.plus(pay(r, rule, p, order, asOf));
         }
         r.status = Referral.Status.CONVERTED;
         r.firstOrderId = order.id();
         r.settledAt = asOf;
-        return new Totals(1, 1, 0, credits);
+        return paid.plus(new Totals(1, 1, 0, 0, 0, 0));
     }
 
-    /** @return the number of ledger credits made (0 when this programme already paid this referral) */
-    private int pay(Referral r, ReferralBonusRule rule, ProgrammeResponse p, Instant asOf) {
+    /** @return the ledger credits made and the reward given (nothing when this programme already paid this referral) */
+    private Totals pay(Referral r, ReferralBonusRule rule, ProgrammeResponse p, OrderFacts order, Instant asOf) {
         // One referrer's bonuses are counted against the cap one at a time, whichever instance pays them.
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(CAST(:k AS text), 0))")
                 .setParameter("k", "referral-cap:" + r.referrerId + ":" + p.id()).getSingleResult();
         boolean capped = rule.capPerReferrer != null && paidInPeriod(r.referrerId, p, rule.capPeriod, asOf) >= rule.capPerReferrer;
-        long referrerPoints = capped ? 0 : rule.referrerPoints;
+        // An erased referrer can no longer be credited; the newcomer is still owed the welcome bonus.
+        boolean referrerErased = customers.get(r.referrerId).erasedAt() != null;
+        long referrerPoints = capped || referrerErased ? 0 : rule.referrerPoints;
         int inserted = em.createNativeQuery("""
                         INSERT INTO referral_bonus (referral_id, programme_id, referrer_id, referrer_points, capped,
                                                     newcomer_points, paid_at)
@@ -134,7 +153,7 @@ public class ReferralBonusService {
                 .setParameter("rp", referrerPoints).setParameter("capped", capped)
                 .setParameter("np", rule.newcomerPoints).setParameter("at", asOf).executeUpdate();
         if (inserted == 0) {
-            return 0;
+            return Totals.NONE;
         }
         int credits = 0;
         UUID referrerEntry = null;
@@ -147,11 +166,22 @@ public class ReferralBonusService {
             newcomerEntry = points.award(r.referredId, p.id(), rule.newcomerPoints, NEWCOMER_REASON, null).id();
             credits++;
         }
-        em.createNativeQuery("UPDATE referral_bonus SET referrer_entry_id = :re, newcomer_entry_id = :ne "
-                        + "WHERE referral_id = :r AND programme_id = :p")
+        // After the row above was inserted, so the reward is given at most once per referral and programme.
+        Optional<RedemptionResponse> reward = rule.newcomerRewardId == null ? Optional.empty()
+                : rewards.issuePrize(memberships.lockedMembership(p.id(), r.referredId), rule.newcomerRewardId,
+                        RedemptionOrigin.REFERRAL, "Referral welcome reward (referral " + r.id + ")", order.apiKeyId());
+        em.createNativeQuery("""
+                        UPDATE referral_bonus SET referrer_entry_id = :re, newcomer_entry_id = :ne, newcomer_reward_id = :rw,
+                               newcomer_reward_status = :st, newcomer_redemption_id = :x, newcomer_reward_note = :note
+                        WHERE referral_id = :r AND programme_id = :p""")
                 .setParameter("re", referrerEntry).setParameter("ne", newcomerEntry)
+                .setParameter("rw", rule.newcomerRewardId)
+                .setParameter("st", rule.newcomerRewardId == null ? null : reward.isPresent() ? "GRANTED" : "UNAVAILABLE")
+                .setParameter("x", reward.map(RedemptionResponse::id).orElse(null))
+                .setParameter("note", rule.newcomerRewardId == null || reward.isPresent() ? null : UNAVAILABLE)
                 .setParameter("r", r.id).setParameter("p", p.id()).executeUpdate();
-        return credits;
+        return new Totals(0, 0, 0, credits, reward.isPresent() ? 1 : 0,
+                rule.newcomerRewardId != null && reward.isEmpty() ? 1 : 0);
     }
 
     private long paidInPeriod(UUID referrerId, ProgrammeResponse p, ReferralBonusRule.CapPeriod period, Instant asOf) {

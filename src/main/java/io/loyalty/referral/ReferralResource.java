@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +45,9 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = "The code.")
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The customer was erased: an erased customer refers nobody.",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples =
+            @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals")))
     public ReferralCodeResponse code(@PathParam("id") UUID customerId) {
         return referrals.code(customerId);
     }

@@ -7,8 +7,10 @@ import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerResponse;
+import io.loyalty.customer.CustomerErased;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.customer.ReferralCodeGiven;
+import io.loyalty.programme.ProgrammeRewards;
 import io.loyalty.programme.ProgrammeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,16 +39,18 @@ public class ReferralService {
     private final EntityManager em;
     private final CustomerService customers;
     private final ProgrammeService programmes;
+    private final ProgrammeRewards catalogue;
 
-    ReferralService(EntityManager em, CustomerService customers, ProgrammeService programmes) {
+    ReferralService(EntityManager em, CustomerService customers, ProgrammeService programmes, ProgrammeRewards catalogue) {
         this.em = em;
         this.customers = customers;
         this.programmes = programmes;
+        this.catalogue = catalogue;
     }
 
     /** The customer's referral code, created the first time it is asked for; the same ever after. */
     public ReferralCodeResponse code(UUID customerId) {
-        customers.requireExists(customerId);
+        customers.requireNotErased(customerId);
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<ReferralCode> existing = ReferralCode.findByIdOptional(customerId);
             if (existing.isPresent()) {
@@ -87,6 +91,11 @@ public class ReferralService {
             return; // an existing customer named again at a checkout: referrals are for new customers
         }
         CustomerResponse referrer = customers.get(code.customerId);
+        if (referrer.erasedAt() != null) {
+            // The code stays on record after erasure precisely so that it can be refused for what it is.
+            throw Problems.conflict("customer-erased", "The referral code '" + code.code + "' belonged to a customer "
+                    + "who was erased; it can no longer be used");
+        }
         if (given.email() != null && given.email().equalsIgnoreCase(referrer.email())) {
             throw selfReferral("the new customer has the referrer's email");
         }
@@ -101,6 +110,16 @@ public class ReferralService {
         r.status = Referral.Status.PENDING;
         r.createdAt = Timestamps.now();
         em.persist(r);
+    }
+
+    /**
+     * An erased newcomer's pending referral is LOST: no bonus is paid on their account any more. An erased referrer's
+     * pending referrals stay: the newcomer is still owed the welcome bonus, and the referrer's part is paid as 0.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onCustomerErased(@Observes CustomerErased erased) {
+        em.createNativeQuery("UPDATE referral SET status = 'LOST', settled_at = :at WHERE referred_id = :c AND status = 'PENDING'")
+                .setParameter("at", erased.erasedAt()).setParameter("c", erased.customerId()).executeUpdate();
     }
 
     static io.quarkiverse.resteasy.problem.HttpProblem selfReferral(String why) {
@@ -127,23 +146,31 @@ public class ReferralService {
             return result;
         }
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT referral_id, programme_id, referrer_points, capped, newcomer_points, paid_at
+                        SELECT referral_id, programme_id, referrer_points, capped, newcomer_points, paid_at,
+                               newcomer_reward_id, newcomer_reward_status, newcomer_redemption_id, newcomer_reward_note
                         FROM referral_bonus WHERE referral_id IN (:ids) ORDER BY programme_id""")
                 .setParameter("ids", referralIds).getResultList();
         for (Object[] row : rows) {
+            ReferralResponse.Reward reward = row[6] == null ? null : new ReferralResponse.Reward((UUID) row[6],
+                    ReferralResponse.Reward.Status.valueOf((String) row[7]), (UUID) row[8], (String) row[9]);
             result.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new ReferralResponse.Bonus((UUID) row[1],
-                    ((Number) row[2]).longValue(), (Boolean) row[3], ((Number) row[4]).longValue(), (Instant) row[5]));
+                    ((Number) row[2]).longValue(), (Boolean) row[3], ((Number) row[4]).longValue(), reward, (Instant) row[5]));
         }
         return result;
     }
 
     public ReferralBonusRuleRequest setRule(UUID programmeId, ReferralBonusRuleRequest request) {
         programmes.get(programmeId);
+        if (request.newcomerRewardId() != null && !catalogue.inCatalogue(programmeId, request.newcomerRewardId())) {
+            throw Problems.unprocessable("unknown-reward", "Reward " + request.newcomerRewardId() + " is not in the "
+                    + "catalogue of programme " + programmeId + "; the newcomer's reward must be one of its rewards");
+        }
         ReferralBonusRule found = ReferralBonusRule.findById(programmeId);
         ReferralBonusRule rule = found == null ? new ReferralBonusRule() : found;
         rule.programmeId = programmeId;
         rule.referrerPoints = request.referrerPoints();
-        rule.newcomerPoints = request.newcomerPoints();
+        rule.newcomerPoints = request.newcomerPoints() == null ? 0 : request.newcomerPoints();
+        rule.newcomerRewardId = request.newcomerRewardId();
         rule.capPerReferrer = request.capPerReferrer();
         rule.capPeriod = request.capPeriod() == null ? ReferralBonusRule.CapPeriod.MONTH : request.capPeriod();
         rule.updatedAt = Timestamps.now();
@@ -165,6 +192,7 @@ public class ReferralService {
     }
 
     private static ReferralBonusRuleRequest describe(ReferralBonusRule r) {
-        return new ReferralBonusRuleRequest(r.referrerPoints, r.newcomerPoints, r.capPerReferrer, r.capPeriod);
+        return new ReferralBonusRuleRequest(r.referrerPoints, r.newcomerPoints, r.newcomerRewardId, r.capPerReferrer,
+                r.capPeriod);
     }
 }

@@ -84,12 +84,13 @@ public class CustomerRewardResource {
             content = @Content(schema = @Schema(implementation = RedemptionResponse.class)))
     @APIResponse(responseCode = "404", description = "No such customer.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Out of stock, programme closed, or the Idempotency-Key was used "
-            + "for another request.", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+    @APIResponse(responseCode = "409", description = "Out of stock, programme closed, the customer was erased, or the "
+            + "Idempotency-Key was used for another request.", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
             examples = {
                     @ExampleObject(name = "out-of-stock", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b is out of stock"),
                     @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed"),
-                    @ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'apology-web-4411' was already used for a different request")}))
+                    @ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'apology-web-4411' was already used for a different request"),
+                    @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals")}))
     @APIResponse(responseCode = "422", description = "Unknown reward, or the customer is not a member of its OPT_IN programme.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "unknown-reward", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b does not exist"),

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Rewards the programme itself gives inside an order's transaction, with the membership already locked: the
- * reward of a completed stamp card and the prize of a game or challenge. Its caller is the order path, where
- * {@link RedemptionIssuer} serves customers and admins asking for a reward.
+ * Rewards the programme itself gives, with the membership already locked: the reward of a completed stamp card
+ * and the prize of a game or challenge (in an order's transaction), and a referred newcomer's welcome reward (in
+ * the referral bonus run). {@link RedemptionIssuer} serves customers and admins asking for a reward.
  */
 @ApplicationScoped
 public class ProgrammeIssuer {
@@ -47,7 +47,8 @@ public class ProgrammeIssuer {
     }
 
     /**
-     * A reward won in a game or paid by a challenge, inside the order's transaction (the membership is locked),
+     * A reward won in a game, paid by a challenge (inside the order's transaction) or given to a referred newcomer
+     * (inside the referral bonus run), the membership locked by the caller,
      * granted as {@link RedemptionIssuer#grant} does: one unit of stock is taken, and a pooled reward needs a free code. Empty,
      * with nothing written, when the reward is missing, out of stock or out of codes: the caller then records
      * that the prize could not be given rather than failing the order.
@@ -55,7 +56,7 @@ public class ProgrammeIssuer {
     @Transactional(Transactional.TxType.MANDATORY)
     public java.util.Optional<RedemptionResponse> issuePrize(Membership m, UUID rewardId, RedemptionOrigin origin,
                                                              String reason, UUID apiKeyId) {
-        if (origin != RedemptionOrigin.GAME && origin != RedemptionOrigin.CHALLENGE) {
+        if (origin != RedemptionOrigin.GAME && origin != RedemptionOrigin.CHALLENGE && origin != RedemptionOrigin.REFERRAL) {
             throw new IllegalArgumentException(origin + " is not a prize");
         }
         Reward reward = Reward.findById(rewardId);

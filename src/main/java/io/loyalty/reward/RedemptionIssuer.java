@@ -126,7 +126,7 @@ public class RedemptionIssuer {
     }
 
     public Idempotency.Outcome<RedemptionResponse> grant(UUID customerId, GrantRequest request, String key, Caller caller) {
-        customers.requireExists(customerId);
+        customers.requireNotErased(customerId);
         return idempotency.once(caller.apiKeyId(), "grant:" + customerId, key, request, RedemptionResponse.class, () -> {
             Reward reward = rewardFor(request.rewardId());
             Programme p = Programme.findById(reward.programmeId);
@@ -187,7 +187,7 @@ public class RedemptionIssuer {
         String detail = switch (x.origin) {
             case REDEEMED -> x.points + " points spent";
             case GRANTED -> "granted: " + x.reason;
-            case STAMP_CARD, GAME, CHALLENGE -> x.reason;
+            case STAMP_CARD, GAME, CHALLENGE, REFERRAL -> x.reason;
         };
         RedemptionTransition issued = transitions.record(x, reward, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
         em.flush();

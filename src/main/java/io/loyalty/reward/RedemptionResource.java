@@ -74,12 +74,13 @@ public class RedemptionResource {
     @APIResponse(responseCode = "200", description = "A replay of an Idempotency-Key: the original redemption.",
             content = @Content(schema = @Schema(implementation = RedemptionResponse.class)))
     @APIResponse(responseCode = "409", description = "Out of stock (`out-of-stock`), limit per customer reached "
-            + "(`limit-reached`), programme not active, or the Idempotency-Key was used for another request.",
+            + "(`limit-reached`), programme not active, the customer was erased, or the Idempotency-Key was used for another request.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "out-of-stock", value = "Reward 0193a1f4-8e11-7c40-b7a5-0d9c1e2f3a4b is out of stock"),
                     @ExampleObject(name = "limit-reached", value = "The customer has already redeemed this reward 1 time(s) this month"),
                     @ExampleObject(name = "programme-not-active", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is CLOSED: its rewards cannot be redeemed"),
-                    @ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'checkout-8d2f-redeem-1' was already used for a different request")}))
+                    @ExampleObject(name = "idempotency-key-reused", value = "Idempotency-Key 'checkout-8d2f-redeem-1' was already used for a different request"),
+                    @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals")}))
     @APIResponse(responseCode = "422", description = "Not enough points (`insufficient-points`), points owed "
             + "(`points-debt`), not eligible, not a member, reward not offered now, or unknown customer or reward.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {

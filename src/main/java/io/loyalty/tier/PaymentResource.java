@@ -64,11 +64,13 @@ public class PaymentResource {
             content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "404", description = "No such programme or customer.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The key was used for another request, or the programme is closed.",
+    @APIResponse(responseCode = "409", description = "The key was used for another request, the programme is closed, or "
+            + "the customer was erased.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "idempotency-key-reused",
                             value = "Idempotency-Key 'fee-2026-0001' was already used for a different request"),
-                    @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed")}))
+                    @ExampleObject(name = "programme-closed", value = "Programme 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 is closed"),
+                    @ExampleObject(name = "customer-erased", value = "Customer 0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70 was erased (right to erasure): it takes no new orders, memberships, redemptions, payments or referrals")}))
     @APIResponse(responseCode = "422", description = "The programme has no fee, or the payment is not its fee.",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
                     @ExampleObject(name = "no-membership-fee",

@@ -59,6 +59,7 @@ public class PaymentService {
     }
 
     private PaymentResponse record(UUID programmeId, UUID customerId, PaymentRequest request, Caller caller) {
+        customers.requireNotErased(customerId);
         Programme p = feeProgramme(programmeId);
         MembershipFee fee = p.fee;
         Instant now = Timestamps.now();
