@@ -117,8 +117,10 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireKnown(UUID id) {
-        if (erasedAt(id).orElseThrow(() -> unknown("Customer " + id + " does not exist")).isPresent()) {
-            throw erased(id);
+        switch (standing(id)) {
+            case UNKNOWN -> throw unknown("Customer " + id + " does not exist");
+            case ERASED -> throw erased(id);
+            case CURRENT -> { }
         }
     }
 
@@ -128,17 +130,25 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireNotErased(UUID id) {
-        if (erasedAt(id).orElseThrow(() -> Problems.notFound("Customer", id)).isPresent()) {
-            throw erased(id);
+        switch (standing(id)) {
+            case UNKNOWN -> throw Problems.notFound("Customer", id);
+            case ERASED -> throw erased(id);
+            case CURRENT -> { }
         }
     }
 
-    /** Empty when there is no such customer; else when it was erased, if it was. */
-    private static Optional<Optional<Instant>> erasedAt(UUID id) {
+    /** Whether a customer exists, and was erased. */
+    public enum Standing {
+        UNKNOWN, CURRENT, ERASED
+    }
+
+    /** For callers that must not throw (a row of an import is rejected, its transaction goes on). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Standing standing(UUID id) {
         // Native and one column: every order naming its customer by id runs this.
         List<?> rows = Customer.getEntityManager()
                 .createNativeQuery("SELECT erased_at FROM customer WHERE id = :id").setParameter("id", id).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(Optional.ofNullable((Instant) rows.get(0)));
+        return rows.isEmpty() ? Standing.UNKNOWN : rows.get(0) == null ? Standing.CURRENT : Standing.ERASED;
     }
 
     /** The 409 {@code customer-erased} problem: the customer exists, without personal data, and takes nothing new. */

@@ -176,7 +176,11 @@ class FeedbackImport implements RecordImport {
             throw rejected("exactly one of customerId, customerExternalId and customerEmail is required");
         }
         if (id != null) {
-            customers.requireKnown(id); // a 422 (no such customer) or 409 (erased) problem, read as the row's reason
+            switch (customers.standing(id)) {
+                case UNKNOWN -> throw rejected("customer " + id + " does not exist");
+                case ERASED -> throw rejected("customer " + id + " was erased");
+                case CURRENT -> { }
+            }
             return id;
         }
         Optional<UUID> found = row.customerExternalId() != null

@@ -46,6 +46,7 @@ public record ReferralResponse(
             @Schema(nullable = true, example = "Out of stock (or of pooled codes) when the bonus was paid",
                     description = "Why the reward could not be given.") String note) {
 
+        @Schema(name = "ReferralRewardStatus")
         public enum Status {
             GRANTED, UNAVAILABLE
         }

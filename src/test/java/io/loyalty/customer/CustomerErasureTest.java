@@ -156,4 +156,31 @@ public class CustomerErasureTest {
         asAdmin().get("/api/v1/feedback/" + complaint).then().statusCode(200).body("comment", nullValue());
         asAdmin().get("/api/v1/feedback/" + kept).then().statusCode(200).body("comment", equalTo("Oat milk please"));
     }
+
+    /** Uploads NDJSON to /api/v1/imports/{what} and returns the finished job. */
+    private static Response importNdjson(String what, String line) throws InterruptedException {
+        String location = asAdmin().contentType("application/x-ndjson").body((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/imports/" + what)
+                .then().statusCode(202).extract().header("Location");
+        for (int i = 0; i < 600; i++) {
+            Response job = asAdmin().get(location);
+            if (List.of("COMPLETED", "FAILED").contains(job.<String>path("status"))) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import did not finish in a minute");
+    }
+
+    @Test
+    void importsNamingAnErasedCustomerRejectTheRow() throws Exception {
+        String id = Fixtures.customer();
+        erase(id).then().statusCode(200);
+        Map<String, Object> order = Fixtures.order(id, new Object[]{"CHAI", "drinks", 1, "60"});
+        String orderLine = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(order);
+        importNdjson("orders", orderLine).then().body("status", equalTo("COMPLETED")).body("imported", equalTo(0))
+                .body("rejections[0].reason", containsString("was erased"));
+        String feedbackLine = "{\"customerId\": \"" + id + "\", \"type\": \"NPS\", \"score\": 9}";
+        importNdjson("feedback", feedbackLine).then().body("status", equalTo("COMPLETED")).body("imported", equalTo(0))
+                .body("rejections[0].reason", containsString("was erased"));
+    }
 }
