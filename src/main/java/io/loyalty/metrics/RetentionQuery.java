@@ -27,23 +27,24 @@ class RetentionQuery {
     Counts count(Scope scope, Period window) {
         Instant from = scope.from();
         Instant to = scope.to();
-        // One pass over the three windows' orders, grouped per customer: no join between derived sets, whose row
-        // counts the planner cannot estimate (a nested loop over two of them is quadratic, e.g. right after a bulk
-        // import, before ANALYZE). Newness is probed on the customer index, once per buyer of the period only.
+        Instant startWindow = Periods.minus(from, window, scope.zone());
+        Instant endWindow = Periods.minus(to, window, scope.zone());
+        // One range scan over (from - W, to], which is exactly the union of the three windows (S's (from - W, from],
+        // P's [from, to) and E's (to - W, to]), grouped per customer with a flag per window; no join between derived
+        // sets, whose sizes the planner cannot estimate. Newness is probed on the customer index only for buyers of
+        // the period whose earliest order in the scan is not before `from`: an earlier one already rules it out.
         Sql sql = new Sql("""
                 SELECT count(*) FILTER (WHERE s), count(*) FILTER (WHERE e), count(*) FILTER (WHERE n),
                        count(*) FILTER (WHERE s AND e), count(*) FILTER (WHERE n AND e),
                        count(*) FILTER (WHERE e AND NOT s AND NOT n), count(*) FILTER (WHERE s AND p)
-                FROM (SELECT bool_or(k = 1) AS s, bool_or(k = 2) AS e, bool_or(k = 3) AS p,
-                             CASE WHEN bool_or(k = 3) THEN NOT EXISTS (SELECT 1 FROM (""")
+                FROM (SELECT s, e, p, p AND first >= ? AND NOT EXISTS (SELECT 1 FROM (""", from)
                 .append(OrderScope.countedOrders(scope, null, from))
-                .append(") b WHERE b.customer_id = t.customer_id) ELSE false END AS n FROM (SELECT customer_id, 1 AS k FROM (")
-                .append(OrderScope.countedOrdersInWindow(scope, Periods.minus(from, window, scope.zone()), from))
-                .append(") x UNION ALL SELECT customer_id, 2 FROM (")
-                .append(OrderScope.countedOrdersInWindow(scope, Periods.minus(to, window, scope.zone()), to))
-                .append(") x UNION ALL SELECT customer_id, 3 FROM (")
-                .append(OrderScope.countedOrders(scope, from, to))
-                .append(") x) t GROUP BY customer_id) c");
+                .append(") b WHERE b.customer_id = g.customer_id) AS n FROM (SELECT customer_id, "
+                        + "bool_or(placed_at <= ?) AS s, bool_or(placed_at > ?) AS e, "
+                        + "bool_or(placed_at >= ? AND placed_at < ?) AS p, min(placed_at) AS first FROM (",
+                        from, endWindow, from, to)
+                .append(OrderScope.countedOrdersInWindow(scope, startWindow, to))
+                .append(") o GROUP BY customer_id) g) c");
         return analytics.query(sql, rs -> {
             rs.next();
             return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
