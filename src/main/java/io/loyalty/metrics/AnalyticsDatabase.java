@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Read-only SQL for the metrics, on the {@code analytics} datasource: the main database unless an operator points
@@ -34,10 +35,20 @@ public class AnalyticsDatabase {
     }
 
     public <T> T query(Sql sql, Rows<T> rows) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.text())) {
-            sql.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                return rows.read(rs);
+        try (Connection c = dataSource.getConnection()) {
+            if (!sql.isSortedGrouping()) {
+                return run(c, sql, rows);
+            }
+            // SET LOCAL lasts until the end of this transaction only: the pooled connection keeps its defaults.
+            c.setAutoCommit(false);
+            try {
+                try (Statement setting = c.createStatement()) {
+                    setting.execute("SET LOCAL enable_hashagg = off");
+                }
+                return run(c, sql, rows);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             if (QUERY_CANCELED.equals(e.getSQLState())) {
@@ -45,6 +56,15 @@ public class AnalyticsDatabase {
             }
             // Connection failures become a 503 in DatabaseUnavailablePostProcessor, which reads the cause.
             throw new IllegalStateException("metrics query failed: " + e.getSQLState(), e);
+        }
+    }
+
+    private static <T> T run(Connection c, Sql sql, Rows<T> rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql.text())) {
+            sql.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                return rows.read(rs);
+            }
         }
     }
 

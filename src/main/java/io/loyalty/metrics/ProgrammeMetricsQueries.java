@@ -43,22 +43,28 @@ public class ProgrammeMetricsQueries {
     public record Ledger(ProgrammeMetrics.Points points, long outstanding, long owed) {
     }
 
-    /** The period's points by entry type, and the balances at `to`, in one pass over the programme's ledger. */
+    /**
+     * The period's points by entry type, and the balances at `to`. A membership's balance at `to` is its stored
+     * balance (which always equals its ledger) minus what its ledger moved since `to`, so this reads the entries of
+     * the period and after it through the ledger's time index, never the programme's whole history.
+     */
     public Ledger ledger(UUID programme, Scope p) {
-        Sql sql = new Sql("SELECT coalesce(sum(issued), 0), coalesce(sum(redeemed), 0), coalesce(sum(expired), 0), "
-                + "coalesce(sum(reversed), 0), coalesce(sum(refunded), 0), coalesce(sum(up), 0), coalesce(sum(down), 0), "
-                + "coalesce(sum(greatest(balance, 0)), 0), coalesce(sum(greatest(-balance, 0)), 0) FROM ("
-                + "SELECT e.membership_id, sum(e.points) AS balance, "
-                + "sum(e.points) FILTER (WHERE e.type = 'EARN' AND e.occurred_at >= ?) AS issued, "
-                + "-sum(e.points) FILTER (WHERE e.type = 'REDEEM' AND e.occurred_at >= ?) AS redeemed, "
-                + "-sum(e.points) FILTER (WHERE e.type = 'EXPIRE' AND e.occurred_at >= ?) AS expired, "
-                + "-sum(e.points) FILTER (WHERE e.type = 'REVERSE' AND e.occurred_at >= ?) AS reversed, "
-                + "sum(e.points) FILTER (WHERE e.type = 'REFUND' AND e.occurred_at >= ?) AS refunded, "
-                + "sum(e.points) FILTER (WHERE e.type = 'ADJUST' AND e.points > 0 AND e.occurred_at >= ?) AS up, "
-                + "-sum(e.points) FILTER (WHERE e.type = 'ADJUST' AND e.points < 0 AND e.occurred_at >= ?) AS down "
-                + "FROM ledger_entry e JOIN membership m ON m.id = e.membership_id "
-                + "WHERE m.programme_id = ? AND e.occurred_at < ? GROUP BY e.membership_id) b",
-                p.from(), p.from(), p.from(), p.from(), p.from(), p.from(), p.from(), programme, p.to());
+        Sql sql = new Sql("WITH m AS MATERIALIZED (SELECT id, balance FROM membership WHERE programme_id = ?), "
+                + "period AS (SELECT coalesce(sum(e.points) FILTER (WHERE e.type = 'EARN'), 0) AS issued, "
+                + "coalesce(-sum(e.points) FILTER (WHERE e.type = 'REDEEM'), 0) AS redeemed, "
+                + "coalesce(-sum(e.points) FILTER (WHERE e.type = 'EXPIRE'), 0) AS expired, "
+                + "coalesce(-sum(e.points) FILTER (WHERE e.type = 'REVERSE'), 0) AS reversed, "
+                + "coalesce(sum(e.points) FILTER (WHERE e.type = 'REFUND'), 0) AS refunded, "
+                + "coalesce(sum(e.points) FILTER (WHERE e.type = 'ADJUST' AND e.points > 0), 0) AS up, "
+                + "coalesce(-sum(e.points) FILTER (WHERE e.type = 'ADJUST' AND e.points < 0), 0) AS down "
+                + "FROM ledger_entry e JOIN m ON m.id = e.membership_id WHERE e.occurred_at >= ? AND e.occurred_at < ?), "
+                + "later AS (SELECT e.membership_id, sum(e.points) AS moved FROM ledger_entry e JOIN m ON m.id = e.membership_id "
+                + "WHERE e.occurred_at >= ? GROUP BY e.membership_id), "
+                + "balances AS (SELECT coalesce(sum(greatest(m.balance - coalesce(l.moved, 0), 0)), 0) AS outstanding, "
+                + "coalesce(sum(greatest(coalesce(l.moved, 0) - m.balance, 0)), 0) AS owed "
+                + "FROM m LEFT JOIN later l ON l.membership_id = m.id) "
+                + "SELECT issued, redeemed, expired, reversed, refunded, up, down, outstanding, owed FROM period, balances",
+                programme, p.from(), p.to(), p.to());
         return analytics.query(sql, rs -> {
             rs.next();
             return new Ledger(new ProgrammeMetrics.Points(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),

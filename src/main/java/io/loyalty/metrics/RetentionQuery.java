@@ -27,23 +27,27 @@ class RetentionQuery {
     Counts count(Scope scope, Period window) {
         Instant from = scope.from();
         Instant to = scope.to();
-        // One pass over the three windows' orders, grouped per customer: no join between derived sets, whose row
-        // counts the planner cannot estimate (a nested loop over two of them is quadratic, e.g. right after a bulk
-        // import, before ANALYZE). Newness is probed on the customer index, once per buyer of the period only.
+        Instant startWindow = Periods.minus(from, window, scope.zone());
+        Instant endWindow = Periods.minus(to, window, scope.zone());
+        // One range scan over (from - W, to], which is exactly the union of the three windows (S's (from - W, from],
+        // P's [from, to) and E's (to - W, to]), grouped per customer into one bit mask (one aggregate, not one per
+        // window): 1 active at `from`, 2 active at `to`, 4 bought in the period, 8 an order before `from`. No join
+        // between derived sets, whose sizes the planner cannot estimate. Newness is probed on the customer index only
+        // for buyers with no earlier order in the scan; OFFSET 0 keeps the probe computed once, not once per FILTER.
         Sql sql = new Sql("""
                 SELECT count(*) FILTER (WHERE s), count(*) FILTER (WHERE e), count(*) FILTER (WHERE n),
                        count(*) FILTER (WHERE s AND e), count(*) FILTER (WHERE n AND e),
                        count(*) FILTER (WHERE e AND NOT s AND NOT n), count(*) FILTER (WHERE s AND p)
-                FROM (SELECT bool_or(k = 1) AS s, bool_or(k = 2) AS e, bool_or(k = 3) AS p,
-                             CASE WHEN bool_or(k = 3) THEN NOT EXISTS (SELECT 1 FROM (""")
+                FROM (SELECT f & 1 <> 0 AS s, f & 2 <> 0 AS e, f & 4 <> 0 AS p,
+                             f & 12 = 4 AND NOT EXISTS (SELECT 1 FROM (""")
                 .append(OrderScope.countedOrders(scope, null, from))
-                .append(") b WHERE b.customer_id = t.customer_id) ELSE false END AS n FROM (SELECT customer_id, 1 AS k FROM (")
-                .append(OrderScope.countedOrdersInWindow(scope, Periods.minus(from, window, scope.zone()), from))
-                .append(") x UNION ALL SELECT customer_id, 2 FROM (")
-                .append(OrderScope.countedOrdersInWindow(scope, Periods.minus(to, window, scope.zone()), to))
-                .append(") x UNION ALL SELECT customer_id, 3 FROM (")
-                .append(OrderScope.countedOrders(scope, from, to))
-                .append(") x) t GROUP BY customer_id) c");
+                .append(") b WHERE b.customer_id = g.customer_id) AS n FROM (SELECT customer_id, bit_or("
+                        + "CASE WHEN placed_at <= ? THEN 1 ELSE 0 END | CASE WHEN placed_at > ? THEN 2 ELSE 0 END "
+                        + "| CASE WHEN placed_at >= ? AND placed_at < ? THEN 4 ELSE 0 END "
+                        + "| CASE WHEN placed_at < ? THEN 8 ELSE 0 END) AS f FROM (",
+                        from, endWindow, from, to, from)
+                .append(OrderScope.countedOrdersInWindow(scope, startWindow, to))
+                .append(") o GROUP BY customer_id) g OFFSET 0) c");
         return analytics.query(sql, rs -> {
             rs.next();
             return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),

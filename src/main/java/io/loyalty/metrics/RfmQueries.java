@@ -43,7 +43,7 @@ public class RfmQueries {
         Sql sql = new Sql("SELECT s.segment, count(*), sum(s.frequency), sum(s.monetary), min(s.r_score), max(s.r_score), "
                 + "min(s.f_score), max(s.f_score), min(s.m_score), max(s.m_score), min(s.cur_least), max(s.cur_greatest)"
                 + edges + " FROM ");
-        sql.append(RfmSql.scoredCustomers(scope, scope.to())).append(" s GROUP BY s.segment");
+        sql.append(RfmSql.scoredCustomers(scope, scope.to())).append(" s GROUP BY s.segment").sortedGrouping();
         return analytics.query(sql, rs -> {
             Map<RfmSegment, SegmentRow> rows = new EnumMap<>(RfmSegment.class);
             BigDecimal[] edgeValues = null;
@@ -78,7 +78,7 @@ public class RfmQueries {
         if (page.after() != null) {
             sql.append(" AND s.customer_id > ?", page.after());
         }
-        sql.append(" ORDER BY s.customer_id LIMIT ?", page.fetchSize());
+        sql.append(" ORDER BY s.customer_id LIMIT ?", page.fetchSize()).sortedGrouping();
         return analytics.query(sql, rs -> {
             List<Scored> out = new ArrayList<>();
             while (rs.next()) {

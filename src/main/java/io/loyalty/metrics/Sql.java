@@ -11,6 +11,7 @@ import java.util.List;
 public final class Sql {
     private final StringBuilder text = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
+    private boolean sortedGrouping;
 
     public Sql(String fragment, Object... values) {
         append(fragment, values);
@@ -31,6 +32,21 @@ public final class Sql {
         text.append(other.text);
         params.addAll(other.params);
         return this;
+    }
+
+    /**
+     * Plans this statement without hash aggregation. For statements that group the whole history by customer:
+     * PostgreSQL estimates the distinct customers of {@code orders} from a sample and, at a million customers,
+     * guesses a third of them, so it plans a hash aggregate that spills to disk; grouped in the order of the customer
+     * index it streams instead (RFM at 10M orders: 21.7 s against 33.9 s under the same load).
+     */
+    public Sql sortedGrouping() {
+        sortedGrouping = true;
+        return this;
+    }
+
+    boolean isSortedGrouping() {
+        return sortedGrouping;
     }
 
     public String text() {

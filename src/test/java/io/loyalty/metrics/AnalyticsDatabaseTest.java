@@ -27,4 +27,21 @@ class AnalyticsDatabaseTest {
         // 25006: read_only_sql_transaction
         assertTrue(e.getMessage().contains("25006"), e.getMessage());
     }
+
+    @Test
+    void sortedGroupingHoldsForItsStatementOnly() {
+        Sql hashagg = new Sql("SELECT current_setting('enable_hashagg')");
+        assertEquals("off", analytics.query(new Sql("SELECT current_setting('enable_hashagg')").sortedGrouping(),
+                rs -> rs.next() ? rs.getString(1) : null));
+        // every pooled connection afterwards plans as configured again (the pool has at most 8)
+        for (int i = 0; i < 16; i++) {
+            assertEquals("on", analytics.query(hashagg, rs -> rs.next() ? rs.getString(1) : null));
+        }
+        // a failing statement leaves no transaction open on the connection either
+        assertThrows(IllegalStateException.class, () -> analytics.query(
+                new Sql("SELECT 1 / 0").sortedGrouping(), rs -> null));
+        for (int i = 0; i < 16; i++) {
+            assertEquals("on", analytics.query(hashagg, rs -> rs.next() ? rs.getString(1) : null));
+        }
+    }
 }

@@ -119,6 +119,13 @@ class ProgrammeMetricsTest {
             money(m, "rewardCost.unsegmented.value", "12.5");
             money(m, "rewardCost.value", "25");
 
+            // outstanding at a `to` in the past: the stored balance minus what moved since. Before n-10 only A's 200
+            // (n-15) and B's 100 (n-25, expiring at n-5) were earned, and nothing was spent, expired or reversed yet.
+            asRole("ANALYST").queryParam("from", days(n, 30).toString()).queryParam("to", days(n, 10).toString())
+                    .queryParam("channel", ch).get("/api/v1/metrics/programmes/" + p).then().statusCode(200)
+                    .body("points.issued", equalTo(300)).body("outstandingPoints", equalTo(300))
+                    .body("pointsOwed", equalTo(0));
+
             // a period before anything happened: counts 0, every rate and per-customer figure null
             asRole("ANALYST").queryParam("from", "2000-01-01").queryParam("to", "2000-02-01").queryParam("channel", ch)
                     .get("/api/v1/metrics/programmes/" + p).then().statusCode(200)
