@@ -149,6 +149,48 @@ public class AdmissionControlTest {
         asAdmin().get("/api/v1/customers?limit=1").then().statusCode(200);
     }
 
+    /** A client that reuses its connection (as load balancers and HTTP clients do) can go on using it after a 503. */
+    @Test
+    void aConnectionStaysUsableAfterItsPostWasShed() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> held = hold("keep-alive", 2);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5000);
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String body = "{\"externalId\": \"kept-alive\", \"currency\": \"INR\", \"total\": 1}";
+            for (int i = 0; i < 3; i++) {
+                socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\nX-API-Key: "
+                        + PostgresTestDatabase.ADMIN_KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                assertEquals("HTTP/1.1 503 Service Unavailable", in.readLine());
+                int length = -1;
+                for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                assertTrue(length > 0, "the 503 has a body");
+                char[] problem = new char[length];
+                for (int read = 0; read < length; ) {
+                    read += in.read(problem, read, length - read);
+                }
+                assertTrue(new String(problem).contains("overloaded"), new String(problem));
+            }
+            holds.get(0).release().countDown();
+            for (CompletableFuture<HttpResponse<String>> answer : held) {
+                assertEquals(200, answer.get(10, TimeUnit.SECONDS).statusCode());
+            }
+            awaitCount(admission::inFlight, 0);
+            // The same connection, once there is room: the order is read and validated (no customer: 400).
+            socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\nX-API-Key: "
+                    + PostgresTestDatabase.ADMIN_KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            assertEquals("HTTP/1.1 400 Bad Request", in.readLine());
+        }
+    }
+
     @Test
     void requestsThatFailGiveTheirPlaceBack() throws Exception {
         for (int i = 0; i < 5; i++) {
