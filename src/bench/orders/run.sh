@@ -9,6 +9,7 @@
 # Environment (all optional):
 #   RATES="200 1000"   the open-loop rates of step 2, in orders/s, 30 s each
 #   OPEN_LOOP_ONLY=1   only the warm-up and step 2: no maximum-throughput wrk, no pgbench
+#   APP_LOG=file       keep the application's log there
 #   DB, PORT, MPORT    the database and ports (default loyalty_bench_orders, 8093, 9093)
 #   ADMISSION=false    turn admission control off (loyalty.admission.enabled) to see the service without it;
 #                      LOYALTY_ADMISSION_MAX_IN_FLIGHT and the other LOYALTY_ADMISSION_* pass through to the app
@@ -33,7 +34,7 @@ H=(-H "X-API-Key: $API_KEY" -H "Content-Type: application/json")
 
 psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMISSION_ENABLED=$ADMISSION LOYALTY_ADMIN_API_KEY=$API_KEY \
-  java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+  java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
 APP=$!
 for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && break; sleep 1; done
 
@@ -58,6 +59,9 @@ for rate in $RATES; do
   echo "== fixed rate $rate orders/s, 30 s, admission $ADMISSION (load before $(cut -d' ' -f1-3 /proc/loadavg))"
   java "$HERE/FixedRate.java" $BASE $API_KEY "$rate" 30 "$CUSTOMERS"
   echo "   load after $(cut -d' ' -f1-3 /proc/loadavg); shed so far: $(curl -s localhost:$MPORT/q/metrics | grep '^loyalty_admission_shed_total{limit="api"' || echo none)"
+  # The server's own view (from the request's arrival, not its due time), cumulative since the start.
+  curl -s localhost:$MPORT/q/metrics | grep -E '^http_server_requests_seconds_(count|sum|max)\{.*status="(201|503)"' \
+    | grep -E 'orders|UNKNOWN|NOT_FOUND' | sed 's/^/   /' || true
   sleep 5
 done
 kill $APP; wait $APP 2>/dev/null || true; APP=
