@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Open-loop load generator: sends POST /api/v1/orders at a fixed rate whatever the response times, and
  * measures each latency from the moment the request was due (so a slow server cannot hide its queueing).
+ * Prints the latencies of all answers, then per status: how many 201 (created) and 503 (shed past capacity)
+ * answers, with their own percentiles, so that fast refusals cannot flatter the figures of the orders taken.
  * Usage: java FixedRate.java BASE_URL API_KEY RATE SECONDS CUSTOMERS
  */
 public class FixedRate {
@@ -28,6 +32,8 @@ public class FixedRate {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        // status (0 for no answer: timeout or connection error) and latency of every request
+        ConcurrentLinkedQueue<long[]> outcomes = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger inFlight = new AtomicInteger();
         long total = (long) rate * seconds;
@@ -50,7 +56,9 @@ public class FixedRate {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             inFlight.incrementAndGet();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                latencies.add(System.nanoTime() - due);
+                long latency = System.nanoTime() - due;
+                latencies.add(latency);
+                outcomes.add(new long[]{error != null ? 0 : response.statusCode(), latency});
                 if (error != null || response.statusCode() != 201) {
                     failures.incrementAndGet();
                 }
@@ -68,6 +76,16 @@ public class FixedRate {
                 rate, seconds, total, sorted.size(), elapsed, failures.get());
         System.out.printf("latency from due time: p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
                 pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        Map<Long, List<Long>> byStatus = new TreeMap<>();
+        for (long[] o : outcomes) {
+            byStatus.computeIfAbsent(o[0], s -> new ArrayList<>()).add(o[1]);
+        }
+        byStatus.forEach((status, list) -> {
+            Collections.sort(list);
+            System.out.printf("  %s: %d (%.1f %%)  p50 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                    status == 0 ? "no answer" : "HTTP " + status, list.size(), 100.0 * list.size() / total,
+                    pct(list, 0.50), pct(list, 0.99), list.get(list.size() - 1) / 1e6);
+        });
         System.exit(0);
     }
 

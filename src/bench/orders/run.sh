@@ -6,14 +6,26 @@
 #   2. FixedRate.java, open loop at 200 and at 1,000 orders/s: latency percentiles at those rates;
 #   3. pgbench with order-tx.sql, the same SQL statements run directly: the ceiling for this design.
 # Usage (from the repository root, after ./mvnw package): src/bench/orders/run.sh [CUSTOMERS]
+# Environment (all optional):
+#   RATES="200 1000"   the open-loop rates of step 2, in orders/s, 30 s each
+#   OPEN_LOOP_ONLY=1   only the warm-up and step 2: no maximum-throughput wrk, no pgbench
+#   APP_LOG=file       keep the application's log there
+#   DB, PORT, MPORT    the database and ports (default loyalty_bench_orders, 8093, 9093)
+#   ADMISSION=false    turn admission control off (loyalty.admission.enabled) to see the service without it;
+#                      LOYALTY_ADMISSION_MAX_IN_FLIGHT and the other LOYALTY_ADMISSION_* pass through to the app
+# Each figure is printed with /proc/loadavg, since the machine may be shared.
 set -euo pipefail
 CUSTOMERS=${1:-10000}
+RATES=${RATES:-200 1000}
+OPEN_LOOP_ONLY=${OPEN_LOOP_ONLY:-0}
+ADMISSION=${ADMISSION:-true}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
-DB=loyalty_bench_orders
-PORT=8093
+# DB, PORT and MPORT may be set to run beside another session's benchmark on the same machine.
+DB=${DB:-loyalty_bench_orders}
+PORT=${PORT:-8093}
 # Health is on the management interface; rate limits are off: the bench drives one key at full speed.
-MPORT=9093
+MPORT=${MPORT:-9093}
 export API_KEY=bench-admin-key-0123456789 CUSTOMERS
 BASE=http://localhost:$PORT
 WORK=$(mktemp -d)
@@ -21,8 +33,8 @@ trap 'rm -rf "$WORK"; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 H=(-H "X-API-Key: $API_KEY" -H "Content-Type: application/json")
 
 psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMIN_API_KEY=$API_KEY \
-  java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMISSION_ENABLED=$ADMISSION LOYALTY_ADMIN_API_KEY=$API_KEY \
+  java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
 APP=$!
 for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && break; sleep 1; done
 
@@ -39,13 +51,21 @@ sleep 5
 # The JIT needs most of a minute of load on two shared cores before figures mean anything.
 echo "== wrk warm-up (JIT, memberships), 60 s"
 (cd "$HERE" && RUN=warm wrk -t2 -c16 -d60s -s post-order.lua $BASE | tail -1)
-echo "== wrk, 16 connections, 30 s: maximum throughput"
-(cd "$HERE" && RUN=max wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1)
-echo "== fixed rate 200 orders/s, 30 s"
-java "$HERE/FixedRate.java" $BASE $API_KEY 200 30 "$CUSTOMERS"
-echo "== fixed rate 1,000 orders/s, 30 s"
-java "$HERE/FixedRate.java" $BASE $API_KEY 1000 30 "$CUSTOMERS"
+if [ "$OPEN_LOOP_ONLY" != 1 ]; then
+  echo "== wrk, 16 connections, 30 s: maximum throughput (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  (cd "$HERE" && RUN=max wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1)
+fi
+for rate in $RATES; do
+  echo "== fixed rate $rate orders/s, 30 s, admission $ADMISSION (load before $(cut -d' ' -f1-3 /proc/loadavg))"
+  java "$HERE/FixedRate.java" $BASE $API_KEY "$rate" 30 "$CUSTOMERS"
+  echo "   load after $(cut -d' ' -f1-3 /proc/loadavg); shed so far: $(curl -s localhost:$MPORT/q/metrics | grep '^loyalty_admission_shed_total{limit="api"' || echo none)"
+  # The server's own view (from the request's arrival, not its due time), cumulative since the start.
+  curl -s localhost:$MPORT/q/metrics | grep -E '^http_server_requests_seconds_(count|sum|max)\{.*status="(201|503)"' \
+    | grep -E 'orders|UNKNOWN|NOT_FOUND' | sed 's/^/   /' || true
+  sleep 5
+done
 kill $APP; wait $APP 2>/dev/null || true; APP=
+[ "$OPEN_LOOP_ONLY" = 1 ] && { psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; exit 0; }
 
 echo "== pgbench order-tx.sql, 16 clients, 30 s: the same SQL without the application"
 KEY_ID=$(psql -h localhost -U postgres -d $DB -Atc "SELECT id FROM api_key LIMIT 1")

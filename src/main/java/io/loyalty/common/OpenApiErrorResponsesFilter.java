@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Finishes the contract so that a typed client can rely on it:
  * <ul>
  * <li>documents the error responses every {@code /api/v1} operation can give (bad input, missing or unknown key,
- * wrong role, too many requests, server fault, and an unsupported content type where there is a body), so each
+ * wrong role, too many requests, server fault, overload or an unreachable database, and an unsupported content type
+ * where there is a body), so each
  * resource only declares the ones specific to it;</li>
  * <li>gives every error response the {@code application/problem+json} Problem schema and an example of its status.
  * A resource names the {@code type} of a 409 or 422 in a short form: an example whose name is the type's slug and
@@ -41,6 +42,8 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
     private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
     private static final String SAMPLE_ID = "0193a1f4-5c2e-7d4b-9a1e-2f3c4d5e6f70";
     private static final String SAMPLE_REQUEST_ID = "3f1c2a4e-8d7b-4e2f-9a51-0c6d2b7e9f10";
+    private static final String OVERLOADED_DETAIL =
+            "This instance is serving as many requests as it can (64 at once); this one was not processed. Retry after 1 s";
     private static final Pattern PATH_PARAM = Pattern.compile("\\{[^}]+}");
 
     // Ordered maps only: Map.of iterates in a per-JVM random order, which made the generated
@@ -57,7 +60,9 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
         COMMON.put("429", "Too many requests: the API key is over its rate limit, or this client address presented too many"
                 + " unknown or revoked keys. Retry after the seconds in `Retry-After`.");
         COMMON.put("500", "Unexpected server error; the body never contains internal details.");
-        COMMON.put("503", "The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds.");
+        COMMON.put("503", "The service cannot take the request now and nothing was changed: `overloaded`, this instance is"
+                + " serving as many requests as it can and refused this one at once, without reading it; or `unavailable`,"
+                + " the database cannot be reached. Retry after the seconds in `Retry-After`.");
 
         // status -> type slug, title, detail of the example used when a resource gives none
         STATUS.put(400, new String[]{"bad-request", "Bad Request", null});
@@ -134,7 +139,7 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
                         .description("How to authenticate: `ApiKey header=\"X-API-Key\"`.")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
             }
-            if (status == 429 && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
+            if ((status == 429 || status == 503) && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
                 response.addHeader("Retry-After", OASFactory.createHeader()
                         .description("Seconds to wait before trying again.")
                         .required(true)
@@ -199,6 +204,12 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
                     : example));
         } else if (status == 400) {
             defaultBadRequests(openAPI, operation, instance, examples);
+        } else if (status == 503) {
+            // AdmissionControl sheds with the first, DatabaseUnavailablePostProcessor answers the second.
+            examples.put("overloaded", example("Past this instance's capacity",
+                    problem("overloaded", known[1], status, OVERLOADED_DETAIL, instance, null)));
+            examples.put(known[0], example("The database cannot be reached",
+                    problem(known[0], known[1], status, known[2], instance, null)));
         } else if (status != 409 && status != 422) {
             // 409 and 422 have one type per cause, which only the resource knows; the contract test fails without one.
             String detail = known[2] != null ? known[2] : switch (status) {

@@ -1,22 +1,20 @@
 package io.loyalty.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyalty.common.error.Problems;
+import io.loyalty.common.error.RoutedProblems;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bounds the request body of every endpoint except the bulk imports, before any of it is read: the global
@@ -28,9 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class RequestBodyLimit {
     /** The only endpoints that stream their body to disk instead of parsing it in memory. */
     static final String IMPORTS = "/api/v1/imports";
-
-    /** How much of a refused body is read and discarded before the connection is closed instead. */
-    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private final long limit;
     private final long importLimit;
@@ -83,38 +78,16 @@ public class RequestBodyLimit {
         refuse(ctx);
     }
 
-    /**
-     * A 413 problem, sent at once. The body the client is still sending is read and thrown away (so that a
-     * client that writes its whole body before reading sees the 413 rather than a broken pipe), but only up
-     * to {@link #DRAIN_LIMIT}: past that the connection is closed.
-     */
+    /** A 413 problem, sent at once; the rest of the body is drained (up to a limit) as {@link RoutedProblems} does. */
     private void refuse(RoutingContext ctx) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_PREFIX + "payload-too-large");
-        problem.put("title", "Request Entity Too Large");
-        problem.put("status", 413);
-        problem.put("detail", isImport(ctx)
-                ? "The upload is larger than " + importLimit + " bytes, the limit for imports; split the file"
-                : "The request body is larger than " + limit + " bytes, the limit for this endpoint; "
-                + "send order history through POST " + IMPORTS + "/orders");
-        problem.put("instance", String.valueOf(Problems.instance(ctx.normalizedPath())));
-        problem.put("requestId", ctx.get(RequestIds.MDC_KEY));
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":413}";
-        }
-        HttpServerRequest request = ctx.request();
-        AtomicLong drained = new AtomicLong();
-        request.handler(chunk -> {
-            if (drained.addAndGet(chunk.length()) > DRAIN_LIMIT) {
-                request.connection().close();
-            }
-        });
-        request.resume();
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .setStatusCode(413)
-                .end(body);
+        RoutedProblems.send(ctx, mapper, HttpProblem.builder()
+                .withType(Problems.type("payload-too-large"))
+                .withStatus(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                .withTitle("Request Entity Too Large")
+                .withDetail(isImport(ctx)
+                        ? "The upload is larger than " + importLimit + " bytes, the limit for imports; split the file"
+                        : "The request body is larger than " + limit + " bytes, the limit for this endpoint; "
+                        + "send order history through POST " + IMPORTS + "/orders")
+                .build());
     }
 }

@@ -124,6 +124,20 @@ public class OpenApiContractTest {
         });
     }
 
+    /** Any /api/v1 request may be shed past capacity (AdmissionControl), open operations too. */
+    @Test
+    void everyOperationDeclaresTheOverloaded503WithRetryAfter() {
+        operations().forEach((where, op) -> {
+            Map<String, Object> unavailable = map(responses(op).get("503"));
+            assertNotNull(unavailable, where + " declares 503");
+            Map<String, Object> headers = map(unavailable.get("headers"));
+            assertTrue(headers != null && headers.containsKey("Retry-After"), where + " 503 declares Retry-After");
+            Map<String, Object> examples = map(map(map(unavailable.get("content")).get(PROBLEM)).get("examples"));
+            assertEquals("urn:loyalty:problem:overloaded", map(map(examples.get("overloaded")).get("value")).get("type"),
+                    where + " 503 has an overloaded example");
+        });
+    }
+
     @Test
     void patchBodiesHaveTheirOwnSchemaInBothMediaTypes() {
         List<String> patches = new ArrayList<>();
