@@ -39,13 +39,6 @@ public class ChallengeProgress implements ChallengeBoard {
         this.promotions = promotions;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    List<Challenge> runningAt(Instant at) {
-        return em.createQuery("""
-                        from Challenge where (validFrom is null or validFrom <= :at) and (validTo is null or validTo > :at)
-                        order by id""", Challenge.class).setParameter("at", at).getResultList();
-    }
-
     /** Counts the order towards the challenge and pays the prize if it completes it. */
     @Transactional(Transactional.TxType.MANDATORY)
     OrderGamification.Step advance(Challenge c, Programme p, Membership m, GameRules.OrderFacts order, UUID apiKeyId) {

@@ -24,8 +24,11 @@ public class ChallengeService {
     private final GameService games;
     private final ProgrammeService programmes;
 
-    ChallengeService(EntityManager em, GameService games, ProgrammeService programmes) {
+    private final GameCatalog catalog;
+
+    ChallengeService(EntityManager em, GameService games, ProgrammeService programmes, GameCatalog catalog) {
         this.em = em;
+        this.catalog = catalog;
         this.games = games;
         this.programmes = programmes;
     }
@@ -53,6 +56,7 @@ public class ChallengeService {
         c.validTo = r.validTo();
         c.createdAt = Timestamps.now();
         c.persistAndFlush();
+        catalog.changed();
         return ChallengeResponse.from(c);
     }
 

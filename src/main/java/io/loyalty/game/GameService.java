@@ -31,9 +31,12 @@ public class GameService {
     private final ProgrammeService programmes;
     private final ProgrammeRewards catalogue;
     private final MergePatch mergePatch;
+    private final GameCatalog games;
 
-    GameService(EntityManager em, ProgrammeService programmes, ProgrammeRewards catalogue, MergePatch mergePatch) {
+    GameService(EntityManager em, ProgrammeService programmes, ProgrammeRewards catalogue, MergePatch mergePatch,
+                GameCatalog games) {
         this.em = em;
+        this.games = games;
         this.mergePatch = mergePatch;
         this.programmes = programmes;
         this.catalogue = catalogue;
@@ -49,6 +52,7 @@ public class GameService {
         g.createdAt = Timestamps.now();
         apply(g, r);
         g.persistAndFlush();
+        games.changed();
         return GameResponse.from(g);
     }
 
@@ -71,6 +75,7 @@ public class GameService {
         }
         apply(g, r);
         g.flush();
+        games.changed();
         return GameResponse.from(g);
     }
 

@@ -38,10 +38,12 @@ public class Gamification {
     private final RandomSource random;
     private final Prizes prizes;
     private final ChallengeProgress challenges;
+    private final GameCatalog catalog;
 
     Gamification(EntityManager em, MembershipService memberships, PromotionPolicy promotions, RandomSource random,
-                 Prizes prizes, ChallengeProgress challenges) {
+                 Prizes prizes, ChallengeProgress challenges, GameCatalog catalog) {
         this.em = em;
+        this.catalog = catalog;
         this.memberships = memberships;
         this.promotions = promotions;
         this.random = random;
@@ -51,13 +53,11 @@ public class Gamification {
 
     /**
      * Plays the order. Null when no game or challenge of the customer's programmes is running, which keeps orders
-     * of programmes without gamification as they were (two small queries more).
+     * of programmes without gamification as they were (the running games come from memory: no query).
      */
     public OrderGamification play(GameRules.OrderFacts order, UUID apiKeyId) {
-        List<Game> games = em.createQuery("""
-                        from Game where (validFrom is null or validFrom <= :at) and (validTo is null or validTo > :at)
-                        order by id""", Game.class).setParameter("at", order.placedAt()).getResultList();
-        List<Challenge> running = challenges.runningAt(order.placedAt());
+        List<Game> games = catalog.gamesAt(order.placedAt());
+        List<Challenge> running = catalog.challengesAt(order.placedAt());
         if (games.isEmpty() && running.isEmpty()) {
             return null;
         }
@@ -127,9 +127,11 @@ public class Gamification {
     }
 
     private GameRules.Counters counters(Game g, LocalDate day) {
-        List<?> today = em.createNativeQuery("SELECT wins FROM game_day_wins WHERE game_id = :g AND day = :d")
-                .setParameter("g", g.id).setParameter("d", day).getResultList();
-        return new GameRules.Counters(g.wins, today.isEmpty() ? 0 : ((Number) today.get(0)).intValue());
+        // The game itself comes from the catalogue's memory: its win count is read here, with today's.
+        Object[] wins = (Object[]) em.createNativeQuery("SELECT g.wins, (SELECT d.wins FROM game_day_wins d "
+                        + "WHERE d.game_id = g.id AND d.day = :d) FROM game g WHERE g.id = :g")
+                .setParameter("g", g.id).setParameter("d", day).getSingleResult();
+        return new GameRules.Counters(((Number) wins[0]).intValue(), wins[1] == null ? 0 : ((Number) wins[1]).intValue());
     }
 
     /**

@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +30,7 @@ public class SettlementRecorder {
     static final long CLOSING_LOCK = 0x5e771e_0001L;
 
     private static final String CLOSED_UNTIL = SettlementRecorder.class.getName() + ".closedUntil";
+    private static final String COALITION = SettlementRecorder.class.getName() + ".coalition";
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transaction;
@@ -117,9 +120,19 @@ public class SettlementRecorder {
         }
     }
 
+    /**
+     * Asked once per programme and transaction (an order writes an entry per rule), and not cached longer: a partner
+     * added on another instance must have its programme's next entries settled.
+     */
+    @SuppressWarnings("unchecked")
     private boolean isCoalition(UUID programmeId) {
-        return !em.createQuery("select 1 from Partner where programmeId = :p")
-                .setParameter("p", programmeId).setMaxResults(1).getResultList().isEmpty();
+        Map<UUID, Boolean> known = (Map<UUID, Boolean>) transaction.getResource(COALITION);
+        if (known == null) {
+            known = new HashMap<>();
+            transaction.putResource(COALITION, known);
+        }
+        return known.computeIfAbsent(programmeId, p -> !em.createQuery("select 1 from Partner where programmeId = :p")
+                .setParameter("p", p).setMaxResults(1).getResultList().isEmpty());
     }
 
     /**
