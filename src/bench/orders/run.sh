@@ -32,7 +32,11 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"; [ -n "${APP:-}" ] && kill $APP 2>/dev/null || true' EXIT
 H=(-H "X-API-Key: $API_KEY" -H "Content-Type: application/json")
 
-psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+# KEEP_DB=1 runs on an existing database (e.g. the metrics store with 10M orders: "does cost grow with history?")
+# and leaves it in place; only the bench's own customers (bench-c*) take part.
+KEEP_DB=${KEEP_DB:-0}
+drop_db() { [ "$KEEP_DB" = 1 ] || psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; }
+[ "$KEEP_DB" = 1 ] || psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMISSION_ENABLED=$ADMISSION LOYALTY_ADMIN_API_KEY=$API_KEY \
   java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
 APP=$!
@@ -65,12 +69,13 @@ for rate in $RATES; do
   sleep 5
 done
 kill $APP; wait $APP 2>/dev/null || true; APP=
-[ "$OPEN_LOOP_ONLY" = 1 ] && { psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; exit 0; }
+[ "$OPEN_LOOP_ONLY" = 1 ] && { drop_db; exit 0; }
 
 echo "== pgbench order-tx.sql, 16 clients, 30 s: the same SQL without the application"
 KEY_ID=$(psql -h localhost -U postgres -d $DB -Atc "SELECT id FROM api_key LIMIT 1")
 psql -h localhost -U postgres -d $DB -q -c "INSERT INTO membership (id, programme_id, customer_id, joined_at)
-  SELECT gen_random_uuid(), p.id, c.id, now() FROM customer c CROSS JOIN programme p ON CONFLICT DO NOTHING"
+  SELECT gen_random_uuid(), p.id, c.id, now() FROM customer c CROSS JOIN programme p
+  WHERE c.external_id LIKE 'bench-c%' AND p.name IN ('Points', 'Chai card') AND p.enrolment = 'AUTOMATIC' ON CONFLICT DO NOTHING"
 pgbench -h localhost -U postgres -n -c 16 -j 2 -T 30 -D customers="$CUSTOMERS" -D key="$KEY_ID" \
   -f "$HERE/order-tx.sql" $DB | grep -E "latency average|tps ="
-psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
+drop_db
