@@ -36,14 +36,8 @@ public class RfmQueries {
     }
 
     public Summary summary(Scope scope) {
-        StringBuilder edges = new StringBuilder();
-        for (String e : EDGES) {
-            edges.append(", min(s.").append(e).append(")");
-        }
-        Sql sql = new Sql("SELECT s.segment, count(*), sum(s.frequency), sum(s.monetary), min(s.r_score), max(s.r_score), "
-                + "min(s.f_score), max(s.f_score), min(s.m_score), max(s.m_score), min(s.cur_least), max(s.cur_greatest)"
-                + edges + " FROM ");
-        sql.append(RfmSql.scoredCustomers(scope, scope.to())).append(" s GROUP BY s.segment").sortedGrouping();
+        Sql sql = new Sql("SELECT * FROM ");
+        sql.append(RfmSql.segments(scope, scope.to())).append(" g").sortedGrouping();
         return analytics.query(sql, rs -> {
             Map<RfmSegment, SegmentRow> rows = new EnumMap<>(RfmSegment.class);
             BigDecimal[] edgeValues = null;

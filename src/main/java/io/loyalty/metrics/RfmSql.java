@@ -16,10 +16,10 @@ import java.time.Instant;
  * so the bin of v is 1 + the number of quartiles with v >= q + 1 (a repeated quantile makes its bin empty, as in R).
  * Recency is compared in seconds (q + 86,400 s is q + 1 day), money as the exact {@code numeric} sum.
  * <p>
- * Columns: customer_id, last_order_at, recency_s (seconds), frequency, monetary, cur_min, cur_max (the least and
- * greatest currency of the customer's orders), r_score, f_score, m_score, segment (label), and the population's
- * edges r_min, r1..r4, r_max, f_min, f1..f4, f_max, m_min, m1..m4, m_max (recency edges in seconds) and its
- * cur_least, cur_greatest (for {@link Currencies#requireSingle}).
+ * Columns of {@link #scoredCustomers}: customer_id, last_order_at, recency_s (seconds), frequency, monetary, cur_min,
+ * cur_max (the least and greatest currency of the customer's orders), the population's cur_least, cur_greatest (for
+ * {@link Currencies#requireSingle}), r_score, f_score, m_score, segment (label). The population's edges (recency
+ * edges in seconds) come with {@link #segments}, once per segment rather than once per customer.
  */
 public final class RfmSql {
     static final long DAY_SECONDS = 86_400;
@@ -29,6 +29,24 @@ public final class RfmSql {
 
     /** The scored customers as a parenthesised subquery: every customer with a counted order before asOf. */
     public static Sql scoredCustomers(Scope scope, Instant asOf) {
+        return scored(scope, asOf, "SELECT * FROM s");
+    }
+
+    /**
+     * One row per non-empty segment as a parenthesised subquery: segment, customers, orders, revenue, the least and
+     * greatest r, f and m score, cur_least, cur_greatest, then the population's edges r_min, r1..r4, r_max, f_min,
+     * f1..f4, f_max, m_min, m1..m4, m_max. The edges are joined once to the eight groups, not carried by every customer.
+     */
+    public static Sql segments(Scope scope, Instant asOf) {
+        return scored(scope, asOf, "SELECT g.*, e.cur_least, e.cur_greatest, e.r_min, e.r1, e.r2, e.r3, e.r4, e.r_max, "
+                + "e.f_min, e.f1, e.f2, e.f3, e.f4, e.f_max, e.m_min, e.m1, e.m2, e.m3, e.m4, e.m_max FROM (SELECT s.segment, "
+                + "count(*) AS customers, sum(s.frequency) AS orders, sum(s.monetary) AS revenue, min(s.r_score) AS r_lo, "
+                + "max(s.r_score) AS r_hi, min(s.f_score) AS f_lo, max(s.f_score) AS f_hi, min(s.m_score) AS m_lo, "
+                + "max(s.m_score) AS m_hi FROM s GROUP BY s.segment) g CROSS JOIN e");
+    }
+
+    /** The statement up to the scored customers {@code s} and the population's edges {@code e}, then {@code tail}. */
+    private static Sql scored(Scope scope, Instant asOf, String tail) {
         Sql sql = new Sql("(WITH c AS MATERIALIZED (SELECT o.customer_id, max(o.placed_at) AS last_order_at, "
                 + "extract(epoch FROM CAST(? AS timestamptz)) - extract(epoch FROM max(o.placed_at)) AS recency_s, "
                 + "count(*) AS frequency, sum(o.net) AS monetary, min(o.currency) AS cur_min, max(o.currency) AS cur_max "
@@ -44,16 +62,20 @@ public final class RfmSql {
                 + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.monetary) AS m, "
                 + "min(c.recency_s) AS r_min, max(c.recency_s) AS r_max, min(c.frequency) AS f_min, max(c.frequency) AS f_max, "
                 + "min(c.monetary) AS m_min, max(c.monetary) AS m_max, min(c.cur_min) AS cur_least, max(c.cur_max) AS cur_greatest FROM c), "
-                + "e AS (SELECT d.r_min, d.r_max, d.f_min, d.f_max, d.m_min, d.m_max, d.cur_least, d.cur_greatest, "
-                + quartiles("r") + ", " + quartiles("f") + ", " + quartiles("m") + " FROM d, p) "
-                + "SELECT s.*, " + RfmSegment.sqlCase("s.r_score", "s.f_score", "s.m_score") + " AS segment FROM ("
-                + "SELECT c.*, e.*, "
-                + "5 - (" + above("c.recency_s", "e.r", DAY_SECONDS) + ") AS r_score, "
-                + "1 + (" + above("c.frequency", "e.f", 1) + ") AS f_score, "
-                + "1 + (" + above("c.monetary", "e.m", 1) + ") AS m_score "
+                + "q AS (SELECT d.r_min, d.r_max, d.f_min, d.f_max, d.m_min, d.m_max, d.cur_least, d.cur_greatest, "
+                + quartiles("r") + ", " + quartiles("f") + ", " + quartiles("m") + " FROM d, p), "
+                // the lower bounds q + one of bins 2..5, computed once here rather than for every customer
+                + "e AS MATERIALIZED (SELECT q.*, " + bounds("r", DAY_SECONDS) + ", " + bounds("f", 1) + ", " + bounds("m", 1)
+                + " FROM q), "
+                + "s AS (SELECT x.*, " + RfmSegment.sqlCase("x.r_score", "x.f_score", "x.m_score") + " AS segment FROM ("
+                + "SELECT c.customer_id, c.last_order_at, c.recency_s, c.frequency, c.monetary, c.cur_min, c.cur_max, "
+                + "e.cur_least, e.cur_greatest, "
+                + "5 - (" + above("c.recency_s", "e.r") + ") AS r_score, "
+                + "1 + (" + above("c.frequency", "e.f") + ") AS f_score, "
+                + "1 + (" + above("c.monetary", "e.m") + ") AS m_score "
                 // OFFSET 0 keeps the scores computed once per customer: flattened, every score reference in the
                 // segment CASE re-evaluated its four numeric comparisons (2.5x slower at 900,000 customers).
-                + "FROM c CROSS JOIN e OFFSET 0) s)");
+                + "FROM c CROSS JOIN e OFFSET 0) x) " + tail + ")");
         return sql;
     }
 
@@ -72,14 +94,26 @@ public final class RfmSql {
         return out.toString();
     }
 
-    /** The number of quartiles q with value >= q + one (0 to 4). */
-    private static String above(String value, String edge, long one) {
+    /** The lower bounds of bins 2..5 of a dimension, {@code <x>1b..<x>4b} = q1..q4 + one. */
+    private static String bounds(String x, long one) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 1; k <= 4; k++) {
+            if (k > 1) {
+                out.append(", ");
+            }
+            out.append("q.").append(x).append(k).append(" + ").append(one).append(" AS ").append(x).append(k).append('b');
+        }
+        return out.toString();
+    }
+
+    /** The number of bins above the first whose lower bound the value reaches (0 to 4). */
+    private static String above(String value, String edge) {
         StringBuilder out = new StringBuilder();
         for (int k = 1; k <= 4; k++) {
             if (k > 1) {
                 out.append(" + ");
             }
-            out.append("CAST(").append(value).append(" >= ").append(edge).append(k).append(" + ").append(one).append(" AS int)");
+            out.append("CAST(").append(value).append(" >= ").append(edge).append(k).append("b AS int)");
         }
         return out.toString();
     }
