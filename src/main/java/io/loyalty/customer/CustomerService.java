@@ -117,7 +117,16 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void requireKnown(UUID id) {
-        switch (standing(id)) {
+        requireKnown(standing(id), id);
+    }
+
+    /** As {@link #requireKnown}, holding the customer row as {@link #standingForWriting} does. */
+    public void requireKnownForWriting(UUID id) {
+        requireKnown(standingForWriting(id), id);
+    }
+
+    private static void requireKnown(Standing standing, UUID id) {
+        switch (standing) {
             case UNKNOWN -> throw unknown("Customer " + id + " does not exist");
             case ERASED -> throw erased(id);
             case CURRENT -> { }
@@ -145,9 +154,24 @@ public class CustomerService {
     /** For callers that must not throw (a row of an import is rejected, its transaction goes on). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Standing standing(UUID id) {
+        return standing(id, false);
+    }
+
+    /**
+     * As {@link #standing}, for what stores the customer's own words (feedback): the row stays share-locked to the end
+     * of the transaction, so an erasure either came first (and this sees it) or waits for this to commit and then
+     * erases what it wrote. The foreign key's check of the inserted row takes a weaker lock that, today, also makes
+     * the erasure's FOR UPDATE wait; this one does not depend on the erasure's lock mode.
+     */
+    public Standing standingForWriting(UUID id) {
+        return standing(id, true);
+    }
+
+    private Standing standing(UUID id, boolean share) {
         // Native and one column: every order naming its customer by id runs this.
         List<?> rows = Customer.getEntityManager()
-                .createNativeQuery("SELECT erased_at FROM customer WHERE id = :id").setParameter("id", id).getResultList();
+                .createNativeQuery("SELECT erased_at FROM customer WHERE id = :id" + (share ? " FOR SHARE" : ""))
+                .setParameter("id", id).getResultList();
         return rows.isEmpty() ? Standing.UNKNOWN : rows.get(0) == null ? Standing.CURRENT : Standing.ERASED;
     }
 

@@ -176,7 +176,7 @@ class FeedbackImport implements RecordImport {
             throw rejected("exactly one of customerId, customerExternalId and customerEmail is required");
         }
         if (id != null) {
-            switch (customers.standing(id)) {
+            switch (customers.standingForWriting(id)) {
                 case UNKNOWN -> throw rejected("customer " + id + " does not exist");
                 case ERASED -> throw rejected("customer " + id + " was erased");
                 case CURRENT -> { }

@@ -68,7 +68,7 @@ public class FeedbackService {
         Instant now = Timestamps.now();
         Instant givenAt = r.givenAt() == null ? now : r.givenAt().toInstant();
         validate(r, givenAt, now);
-        customers.requireKnown(r.customerId());
+        customers.requireKnownForWriting(r.customerId());
         UUID partnerId = null;
         if (r.orderId() != null) {
             OrderFacts order = orders.facts(r.orderId()).orElseThrow(() ->

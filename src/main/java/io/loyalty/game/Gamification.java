@@ -94,10 +94,11 @@ public class Gamification {
         DrawOutcome outcome = GameRules.decide(g, counters(g, day), roll);
         Prizes.Paid paid = null;
         if (outcome == DrawOutcome.WON) {
-            if (!claim(g, day)) {
-                outcome = DrawOutcome.BUDGET_SPENT;
+            Claim claim = claim(g, day, order.placedAt());
+            if (claim.outcome() != DrawOutcome.WON) {
+                outcome = claim.outcome();
             } else {
-                paid = prizes.pay(p, m, g.prizeRewardId, g.prizePoints, RedemptionOrigin.GAME, "game:" + g.id,
+                paid = prizes.pay(p, m, claim.prizeRewardId(), claim.prizePoints(), RedemptionOrigin.GAME, "game:" + g.id,
                         "Won instant-win game '" + g.name + "' with order " + order.externalId(), Timestamps.now(),
                         apiKeyId).orElse(null);
                 if (paid == null) {
@@ -134,30 +135,43 @@ public class Gamification {
         return new GameRules.Counters(((Number) wins[0]).intValue(), wins[1] == null ? 0 : ((Number) wins[1]).intValue());
     }
 
+    /** What counting a win found: WON with the prize as the game row has it now, or why not. */
+    private record Claim(DrawOutcome outcome, UUID prizeRewardId, Long prizePoints) {
+    }
+
     /**
-     * Counts a win if the budgets still allow it. The conditional updates decide under races: a second winner
-     * waits on the row lock of the first and re-checks the budget once the first commits.
+     * Counts a win if the game still runs at the order's time and its budgets still allow it, deciding on the game
+     * row as it is now, not on the catalogue's copy (up to 10 s old on another instance): an ended game pays no
+     * prize (the roll is LOST), a lowered budget holds, a changed prize is the one given. The conditional updates
+     * decide under races: a second winner waits on the row lock of the first and re-checks once the first commits.
      */
-    private boolean claim(Game g, LocalDate day) {
-        int total = em.createNativeQuery("""
+    private Claim claim(Game g, LocalDate day, Instant at) {
+        List<?> counted = em.createNativeQuery("""
                         UPDATE game SET wins = wins + 1
-                        WHERE id = :g AND (total_win_budget IS NULL OR wins < total_win_budget)""")
-                .setParameter("g", g.id).executeUpdate();
-        if (total == 0) {
-            return false;
+                        WHERE id = :g AND (total_win_budget IS NULL OR wins < total_win_budget)
+                          AND (valid_from IS NULL OR valid_from <= :at) AND (valid_to IS NULL OR valid_to > :at)
+                        RETURNING daily_win_budget, prize_reward_id, prize_points""")
+                .setParameter("g", g.id).setParameter("at", at).getResultList();
+        if (counted.isEmpty()) {
+            Object runs = em.createNativeQuery("""
+                            SELECT (valid_from IS NULL OR valid_from <= :at) AND (valid_to IS NULL OR valid_to > :at)
+                            FROM game WHERE id = :g""")
+                    .setParameter("g", g.id).setParameter("at", at).getSingleResult();
+            return new Claim(Boolean.TRUE.equals(runs) ? DrawOutcome.BUDGET_SPENT : DrawOutcome.LOST, null, null);
         }
+        Object[] row = (Object[]) counted.get(0);
         int daily = em.createNativeQuery("""
                         INSERT INTO game_day_wins (game_id, day, wins) VALUES (:g, :d, 1)
                         ON CONFLICT (game_id, day) DO UPDATE SET wins = game_day_wins.wins + 1
                         WHERE game_day_wins.wins < :budget""")
                 .setParameter("g", g.id).setParameter("d", day)
-                .setParameter("budget", g.dailyWinBudget == null ? Integer.MAX_VALUE : g.dailyWinBudget)
+                .setParameter("budget", row[0] == null ? Integer.MAX_VALUE : ((Number) row[0]).intValue())
                 .executeUpdate();
         if (daily == 0) {
             em.createNativeQuery("UPDATE game SET wins = wins - 1 WHERE id = :g").setParameter("g", g.id).executeUpdate();
-            return false;
+            return new Claim(DrawOutcome.BUDGET_SPENT, null, null);
         }
-        return true;
+        return new Claim(DrawOutcome.WON, (UUID) row[1], row[2] == null ? null : ((Number) row[2]).longValue());
     }
 
     /** Uncounts a win whose prize could not be given (both rows are locked by this transaction already). */

@@ -41,15 +41,24 @@ public class AnalyticsDatabase {
             }
             // SET LOCAL lasts until the end of this transaction only: the pooled connection keeps its defaults.
             c.setAutoCommit(false);
+            T result;
             try {
                 try (Statement setting = c.createStatement()) {
                     setting.execute("SET LOCAL enable_hashagg = off");
                 }
-                return run(c, sql, rows);
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                result = run(c, sql, rows);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException broken) {
+                    // the connection is gone: the failure that matters is the statement's
+                    e.addSuppressed(broken);
+                }
+                throw e;
             }
+            c.rollback();
+            c.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             if (QUERY_CANCELED.equals(e.getSQLState())) {
                 throw tooLong();
