@@ -17,6 +17,7 @@ import io.loyalty.ledger.EarningService;
 import io.loyalty.reward.ProgrammeIssuer;
 import io.loyalty.programme.Accrual;
 import io.loyalty.programme.EarningRule;
+import io.loyalty.programme.ProgrammeCatalog;
 import io.loyalty.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,10 +46,13 @@ public class OrderService {
     private final ProgrammeIssuer redemptions;
     private final BusinessMetrics metrics;
     private final Gamification gamification;
+    private final ProgrammeCatalog programmes;
 
     OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, EarningService earning,
-                 ProgrammeIssuer redemptions, BusinessMetrics metrics, Gamification gamification) {
+                 ProgrammeIssuer redemptions, BusinessMetrics metrics, Gamification gamification,
+                 ProgrammeCatalog programmes) {
         this.em = em;
+        this.programmes = programmes;
         this.gamification = gamification;
         this.metrics = metrics;
         this.mapper = mapper;
@@ -69,6 +73,10 @@ public class OrderService {
     @Transactional(Transactional.TxType.NEVER)
     public Posted post(OrderRequest request, Caller caller) {
         byte[] hash = RequestHash.of(mapper, request);
+        // The active programmes are loaded, when their cache is cold, in a transaction of their own: here, before the
+        // order holds a connection, rather than inside it, where under load every pooled connection could be held by
+        // orders waiting for that one load to get a connection of its own.
+        programmes.active();
         try {
             return QuarkusTransaction.requiringNew().call(() -> postInTransaction(request, hash, caller));
         } catch (RuntimeException e) {
