@@ -94,7 +94,7 @@ public class ProgrammeMetricsQueries {
                 + "UNION ALL SELECT true, s.segment, true, 0, 0, -sum(e.points), NULL, NULL "
                 + "FROM ledger_entry e JOIN membership m ON m.id = e.membership_id LEFT JOIN s ON s.customer_id = m.customer_id "
                 + "WHERE m.programme_id = ? AND e.type = 'REDEEM' AND e.occurred_at >= ? AND e.occurred_at < ? GROUP BY s.segment",
-                programme, p.from(), p.from(), programme, p.from(), p.to());
+                programme, p.from(), p.from(), programme, p.from(), p.to()).sortedGrouping();
         return analytics.query(sql, rs -> {
             List<SegmentRow> rows = new ArrayList<>();
             while (rs.next()) {
