@@ -135,6 +135,10 @@ public class SettlementService {
         return ClosingResponse.from(c);
     }
 
+    /**
+     * Tries rather than waits: a waiting exclusive request would queue every writer's shared request behind it, so
+     * coalition orders would stall for as long as the closing waits. Polling lets them through until a gap comes.
+     */
     private void lockOutWriters() {
         for (int attempt = 0; attempt < 100; attempt++) {
             if ((Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(:k)")
