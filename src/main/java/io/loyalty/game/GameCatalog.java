@@ -1,11 +1,11 @@
 package io.loyalty.game;
 
+import io.loyalty.common.CacheClearing;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
@@ -105,17 +105,7 @@ public class GameCatalog {
      * committed, so that an order reading the old rows in between does not keep them cached.
      */
     void changed() {
-        cache.invalidateAll().await().indefinitely();
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                cache.invalidateAll().await().indefinitely();
-            }
-        });
+        CacheClearing.nowAndWhenDone(cache, transaction);
     }
 
     static boolean runs(Instant validFrom, Instant validTo, Instant at) {

@@ -1,9 +1,12 @@
 package io.loyalty.programme;
 
-import io.quarkus.cache.CacheInvalidateAll;
+import io.loyalty.common.CacheClearing;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
 
@@ -11,7 +14,7 @@ import java.util.List;
 
 /**
  * The ACTIVE programmes, which every order needs, kept in memory instead of read per order. Changes
- * made through this instance clear it at once; other instances pick them up within the cache's expiry
+ * made through this instance clear it at once and again when they commit; other instances pick them up within the cache's expiry
  * (see application.properties). The entities are detached and read-only: never modify them.
  */
 @ApplicationScoped
@@ -19,9 +22,13 @@ public class ProgrammeCatalog {
     static final String CACHE = "active-programmes";
 
     private final EntityManager em;
+    private final Cache cache;
+    private final TransactionSynchronizationRegistry transaction;
 
-    ProgrammeCatalog(EntityManager em) {
+    ProgrammeCatalog(EntityManager em, @CacheName(CACHE) Cache cache, TransactionSynchronizationRegistry transaction) {
         this.em = em;
+        this.cache = cache;
+        this.transaction = transaction;
     }
 
     @CacheResult(cacheName = CACHE)
@@ -35,8 +42,8 @@ public class ProgrammeCatalog {
         return List.copyOf(programmes);
     }
 
-    @CacheInvalidateAll(cacheName = CACHE)
+    /** Called by whatever changes a programme, inside its transaction (see {@link CacheClearing}). */
     public void changed() {
-        // the annotation does the work
+        CacheClearing.nowAndWhenDone(cache, transaction);
     }
 }
