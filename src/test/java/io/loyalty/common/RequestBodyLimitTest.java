@@ -2,6 +2,7 @@ package io.loyalty.common;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import static io.loyalty.TestSupport.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A JSON endpoint refuses a body over the limit before reading it; the imports keep their large limit. */
 @QuarkusTest
@@ -46,19 +48,35 @@ public class RequestBodyLimitTest {
         asAdmin().get("/api/v1/customers?limit=1").then().statusCode(200);
     }
 
-    @Test
-    void aChunkedBodyOverTheLimitIsRefusedToo() throws Exception {
-        byte[] body = hugeOrder(5 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+    /** Posts {@code body} chunked: ofInputStream has no known length, so the client cannot declare one. */
+    private HttpResponse<String> postChunked(String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(orders)
                 .header("X-API-Key", io.loyalty.PostgresTestDatabase.ADMIN_KEY)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                // ofInputStream has no known length, so the client sends the body chunked
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /* The client writes all 5 MB before it reads: the answer must survive that (drained, not reset), every time. */
+    @RepeatedTest(5)
+    void aChunkedBodyOverTheLimitIsRefusedWithTheSameProblem() throws Exception {
+        HttpResponse<String> response = postChunked(hugeOrder(5 * 1024 * 1024));
         assertEquals(413, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("urn:loyalty:problem:payload-too-large"), response.body());
+        assertTrue(response.body().contains("1048576 bytes"), response.body());
+    }
+
+    @Test
+    void aChunkedBodyUnderTheLimitIsReadAsUsual() throws Exception {
+        // The body reaches the REST layer whole: the order's own validation answers about its thousands of lines.
+        HttpResponse<String> response = postChunked(hugeOrder(300 * 1024));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("lines size must be between 0 and 500"), response.body());
     }
 
     @Test
