@@ -25,6 +25,7 @@ public class BusinessMetrics {
     public static final String POINTS = "loyalty.points";
     public static final String REDEMPTIONS = "loyalty.redemptions";
     public static final String IMPORT_ROWS = "loyalty.import.rows";
+    public static final String ORDER_BATCHES = "loyalty.orders.batch";
 
     private final MeterRegistry registry;
     private final TransactionSynchronizationRegistry transactions;
@@ -32,6 +33,13 @@ public class BusinessMetrics {
     BusinessMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
         this.registry = registry;
         this.transactions = transactions;
+    }
+
+    /** A transaction of the order writer committed this many orders (1 when an order was written on its own). */
+    public void orderBatch(int orders) {
+        io.micrometer.core.instrument.DistributionSummary.builder(ORDER_BATCHES)
+                .description("Orders written per transaction").baseUnit("orders")
+                .register(registry).record(orders);
     }
 
     /** An order that went through accrual in these programmes. */

@@ -28,6 +28,19 @@ public interface LoyaltyConfig {
     @io.smallrye.config.WithName("import")
     Import imports();
 
+    Orders orders();
+
+    /** How posted orders are written (io.loyalty.order.OrderWriter). */
+    interface Orders {
+        /** Writer threads per instance, each writing one batch at a time; 0 writes every order on its own. */
+        @WithDefault("2")
+        int writers();
+
+        /** At most this many orders in one transaction. */
+        @WithDefault("32")
+        int batchSize();
+    }
+
     interface Import {
         /**
          * The most lines an imported order may have (CSV rows with one externalId, an NDJSON order's lines), as

@@ -1,5 +1,7 @@
 package io.loyalty.customer;
 
+import io.loyalty.common.NativeSql;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Keyset;
@@ -16,6 +18,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -91,10 +96,26 @@ public class CustomerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> idByExternalId(String externalId) {
         // Native: every order of a storefront that names customers by its own id runs this.
-        return Customer.getEntityManager()
-                .createNativeQuery("SELECT id FROM customer WHERE external_id = :e", UUID.class)
+        return NativeSql.touching(Customer.getEntityManager()
+                .createNativeQuery("SELECT id FROM customer WHERE external_id = :e", UUID.class), "customer")
                 .setParameter("e", externalId)
                 .getResultStream().findFirst();
+    }
+
+    /** The ids of the customers with these externalIds, by externalId; unknown ones are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, UUID> idsByExternalIds(Collection<String> externalIds) {
+        Map<String, UUID> ids = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return ids;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NativeSql.touching(Customer.getEntityManager()
+                .createNativeQuery("SELECT external_id, id FROM customer WHERE external_id IN (:e)"), "customer")
+                .setParameter("e", externalIds)
+                .getResultList();
+        rows.forEach(r -> ids.put((String) r[0], (UUID) r[1]));
+        return ids;
     }
 
     /** The id of the customer with this email (compared without case), if there is one. */
@@ -169,8 +190,8 @@ public class CustomerService {
 
     private Standing standing(UUID id, boolean share) {
         // Native and one column: every order naming its customer by id runs this.
-        List<?> rows = Customer.getEntityManager()
-                .createNativeQuery("SELECT erased_at FROM customer WHERE id = :id" + (share ? " FOR SHARE" : ""))
+        List<?> rows = NativeSql.touching(Customer.getEntityManager()
+                .createNativeQuery("SELECT erased_at FROM customer WHERE id = :id" + (share ? " FOR SHARE" : "")), "customer")
                 .setParameter("id", id).getResultList();
         return rows.isEmpty() ? Standing.UNKNOWN : rows.get(0) == null ? Standing.CURRENT : Standing.ERASED;
     }

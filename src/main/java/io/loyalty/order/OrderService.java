@@ -41,24 +41,14 @@ public class OrderService {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
-    private final CustomerService customers;
-    private final EarningService earning;
-    private final ProgrammeIssuer redemptions;
-    private final BusinessMetrics metrics;
-    private final Gamification gamification;
+    private final OrderWriter writer;
     private final ProgrammeCatalog programmes;
 
-    OrderService(EntityManager em, ObjectMapper mapper, CustomerService customers, EarningService earning,
-                 ProgrammeIssuer redemptions, BusinessMetrics metrics, Gamification gamification,
-                 ProgrammeCatalog programmes) {
+    OrderService(EntityManager em, ObjectMapper mapper, OrderWriter writer, ProgrammeCatalog programmes) {
         this.em = em;
         this.programmes = programmes;
-        this.gamification = gamification;
-        this.metrics = metrics;
         this.mapper = mapper;
-        this.customers = customers;
-        this.earning = earning;
-        this.redemptions = redemptions;
+        this.writer = writer;
     }
 
     /** The stored order, and whether this call created it or replayed an earlier identical one. */
@@ -66,26 +56,21 @@ public class OrderService {
     }
 
     /**
-     * Stores an order and accrues it, all in one transaction. The same externalId from the same client
-     * again is answered from the first time when the body is the same, and refused when it differs; two
+     * Stores an order and accrues it, in one transaction, usually together with the other orders posted at the same
+     * time ({@link OrderWriter}); it is answered once that transaction has committed. The same externalId from the
+     * same client again is answered from the first time when the body is the same, and refused when it differs; two
      * identical posts racing each other end with one order, the loser being answered as a replay.
      */
     @Transactional(Transactional.TxType.NEVER)
     public Posted post(OrderRequest request, Caller caller) {
         byte[] hash = RequestHash.of(mapper, request);
+        // What bean validation cannot check, checked here so that a bad order never reaches a batch.
+        validateAmounts(request, request.placedAt().toInstant());
         // The active programmes are loaded, when their cache is cold, in a transaction of their own: here, before the
         // order holds a connection, rather than inside it, where under load every pooled connection could be held by
         // orders waiting for that one load to get a connection of its own.
         programmes.active();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> postInTransaction(request, hash, caller));
-        } catch (RuntimeException e) {
-            if (Problems.violatedConstraint(e).filter("orders_external_id_unique"::equals).isEmpty()) {
-                throw e;
-            }
-            return QuarkusTransaction.requiringNew().call(() -> replay(request.externalId(), hash, caller)
-                    .orElseThrow(() -> e));
-        }
+        return writer.post(request, hash, caller);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -145,99 +130,6 @@ public class OrderService {
         return Page.of(rows, page.limit(), o -> o.id, o -> OrderResponse.from(o, lines.getOrDefault(o.id, List.of())));
     }
 
-    /**
-     * No look-up of the externalId first: the unique key decides, at the final flush. A repeated order
-     * therefore does its work and rolls back before being answered from the stored one, which keeps
-     * the usual case (a new order) one round trip shorter.
-     */
-    private Posted postInTransaction(OrderRequest request, byte[] hash, Caller caller) {
-        Instant placedAt = request.placedAt().toInstant();
-        BigDecimal subtotal = validateAmounts(request, placedAt);
-        UUID customerId = resolveCustomer(request);
-        boolean accrue = request.accrue() == null || request.accrue();
-
-        Order order = new Order();
-        order.id = Ids.newId();
-        order.apiKeyId = caller.apiKeyId();
-        order.externalId = request.externalId();
-        order.customerId = customerId;
-        order.placedAt = placedAt;
-        order.currency = request.currency();
-        order.channel = request.channel();
-        order.partnerId = caller.scope();
-        order.subtotal = subtotal;
-        order.discount = orZero(request.discount());
-        order.shipping = orZero(request.shipping());
-        order.total = request.total();
-        order.returnedAmount = BigDecimal.ZERO;
-        order.status = OrderStatus.PLACED;
-        order.accrue = accrue;
-        order.requestHash = hash;
-        order.createdAt = Timestamps.now();
-
-        List<OrderLine> lines = new ArrayList<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            OrderRequest.Line in = request.lines().get(i);
-            OrderLine line = new OrderLine();
-            line.orderId = order.id;
-            line.lineNo = i + 1;
-            line.sku = in.sku();
-            line.name = in.name();
-            line.category = in.category();
-            line.quantity = in.quantity();
-            line.unitPrice = in.unitPrice();
-            lines.add(line);
-        }
-        order.accrual = accrue ? accrue(order, lines, caller) : List.of();
-        order.gamification = accrue ? gamification.play(new GameRules.OrderFacts(order.id, customerId, order.externalId,
-                placedAt, order.currency, subtotal.subtract(order.discount), categories(lines)), caller.apiKeyId()) : null;
-        em.persist(order);
-        lines.forEach(em::persist);
-        em.flush();
-        metrics.orderAccrued(order.accrual.stream().map(AccrualSnapshot::programmeId).toList());
-        return new Posted(OrderResponse.from(order, lines), true);
-    }
-
-    /** Applies every earning rule of every programme the customer earns in; what it gave is stored with the order. */
-    private List<AccrualSnapshot> accrue(Order order, List<OrderLine> lines, Caller caller) {
-        Accrual.OrderFacts facts = new Accrual.OrderFacts(order.placedAt,
-                lines.stream().map(l -> new Accrual.Line(l.lineNo, l.sku, l.category, l.quantity, l.amount())).toList(),
-                order.subtotal, order.discount);
-        List<AccrualSnapshot> result = new ArrayList<>();
-        for (EarningService.ProgrammeEarning earned : earning.forOrder(order.customerId, order.id, order.currency, facts,
-                caller.apiKeyId(), order.partnerId, (m, rule) -> redemptions.issueForStampCard(m, rule.rewardId(), rule.id(), order.id,
-                        caller.apiKeyId()).id())) {
-            List<AccrualSnapshot.Item> items = new ArrayList<>();
-            List<AccrualSnapshot.Stamps> stamps = new ArrayList<>();
-            for (EarningService.RuleEarning r : earned.rules()) {
-                EarningRule rule = r.rule();
-                if (r.card() != null) {
-                    stamps.add(new AccrualSnapshot.Stamps(rule.id(), r.amount(), r.card().onCard(), rule.stampsRequired(),
-                            r.card().cardsCompleted(), rule.reward(), r.redemptionIds(),
-                            r.basisLines() == null ? List.of() : List.of(r.basisLines())));
-                } else {
-                    items.add(new AccrualSnapshot.Item(rule.id(), rule.type(), r.amount(), r.capped()));
-                }
-            }
-            result.add(new AccrualSnapshot(earned.programme().id, earned.programme().name, earned.points(), items, stamps,
-                    earned.balance(), earned.multiplier() == null ? null : io.loyalty.tier.Standing.plain(earned.multiplier()),
-                    earned.tier()));
-        }
-        return result;
-    }
-
-    private java.util.Optional<Posted> replay(String externalId, byte[] hash, Caller caller) {
-        return Order.<Order>find("apiKeyId = ?1 and externalId = ?2", caller.apiKeyId(), externalId)
-                .firstResultOptional()
-                .map(existing -> {
-                    if (!Arrays.equals(existing.requestHash, hash)) {
-                        throw Problems.conflict("order-conflict", "Order " + externalId + " was already posted ("
-                                + existing.id + ") with different content; use a new externalId for a new order");
-                    }
-                    return new Posted(OrderResponse.from(existing, lines(existing.id)), false);
-                });
-    }
-
     /** Checks what bean validation cannot: the total, the currency code and the date. @return the subtotal */
     static BigDecimal validateAmounts(OrderRequest r, Instant placedAt) {
         if (placedAt.isAfter(Instant.now().plus(CLOCK_SKEW))) {
@@ -264,34 +156,11 @@ public class OrderService {
         return subtotal;
     }
 
-    private UUID resolveCustomer(OrderRequest r) {
-        int named = (r.customerId() != null ? 1 : 0) + (r.customerExternalId() != null ? 1 : 0) + (r.customer() != null ? 1 : 0);
-        if (named != 1) {
-            throw Problems.invalid(List.of(new Problem.Violation("customerId", "body",
-                    "exactly one of customerId, customerExternalId and customer is required")));
-        }
-        if (r.customerId() != null) {
-            customers.requireKnown(r.customerId());
-            return r.customerId();
-        }
-        if (r.customerExternalId() != null) {
-            return customers.idByExternalId(r.customerExternalId()).orElseThrow(() -> CustomerService.unknown(
-                    "No customer has externalId '" + r.customerExternalId() + "'; register it or send `customer`"));
-        }
-        return customers.upsert(r.customer());
-    }
-
-    private static java.util.Set<String> categories(List<OrderLine> lines) {
-        java.util.Set<String> result = new java.util.TreeSet<>();
-        lines.stream().map(l -> l.category).filter(java.util.Objects::nonNull).forEach(result::add);
-        return result;
-    }
-
     List<OrderLine> lines(UUID orderId) {
         return OrderLine.list("orderId = ?1 order by lineNo", orderId);
     }
 
-    private static BigDecimal orZero(BigDecimal value) {
+    static BigDecimal orZero(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
     }
 }

@@ -1,5 +1,7 @@
 package io.loyalty.programme;
 
+import io.loyalty.common.NativeSql;
+
 import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +39,9 @@ public class RuleState {
         if (membershipIds.isEmpty() || periods.isEmpty()) {
             return result;
         }
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = NativeSql.touching(em.createNativeQuery("""
                         SELECT membership_id, rule_id, period, amount FROM rule_usage
-                        WHERE membership_id IN (:m) AND period IN (:p)""")
+                        WHERE membership_id IN (:m) AND period IN (:p)"""), "rule_usage")
                 .setParameter("m", membershipIds)
                 .setParameter("p", periods)
                 .getResultList();
@@ -50,9 +52,9 @@ public class RuleState {
     }
 
     public void addUsage(UUID membershipId, String ruleId, String period, long amount) {
-        em.createNativeQuery("""
+        NativeSql.touching(em.createNativeQuery("""
                         INSERT INTO rule_usage (membership_id, rule_id, period, amount) VALUES (:m, :r, :p, :a)
-                        ON CONFLICT (membership_id, rule_id, period) DO UPDATE SET amount = rule_usage.amount + EXCLUDED.amount""")
+                        ON CONFLICT (membership_id, rule_id, period) DO UPDATE SET amount = rule_usage.amount + EXCLUDED.amount"""), "rule_usage")
                 .setParameter("m", membershipId)
                 .setParameter("r", ruleId)
                 .setParameter("p", period)
@@ -65,9 +67,9 @@ public class RuleState {
      * customer can earn it again: a returned order should not keep counting against a cap.
      */
     public void giveBackUsage(UUID membershipId, String ruleId, LocalDate day, long amount) {
-        em.createNativeQuery("""
+        NativeSql.touching(em.createNativeQuery("""
                         UPDATE rule_usage SET amount = GREATEST(amount - :a, 0)
-                        WHERE membership_id = :m AND rule_id = :r AND period IN (:p)""")
+                        WHERE membership_id = :m AND rule_id = :r AND period IN (:p)"""), "rule_usage")
                 .setParameter("m", membershipId)
                 .setParameter("r", ruleId)
                 .setParameter("p", List.of(Accrual.dayKey(day), Accrual.monthKey(day)))
@@ -85,7 +87,7 @@ public class RuleState {
      * from the row as it was (the right-hand sides of SET all read the old row).
      */
     public StampResult addStamps(UUID membershipId, String ruleId, long stamps, int required) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Object[] row = (Object[]) NativeSql.touching(em.createNativeQuery("""
                         INSERT INTO stamp_card (membership_id, rule_id, stamps, completed, last_completed)
                         VALUES (:m, :r, CAST(:n AS integer) % :req, CAST(:n AS integer) / :req, CAST(:n AS integer) / :req)
                         ON CONFLICT (membership_id, rule_id) DO UPDATE
@@ -94,7 +96,7 @@ public class RuleState {
                                   + (stamp_card.stamps + GREATEST(CAST(:n AS integer) - stamp_card.debt, 0)) / :req,
                               last_completed = (stamp_card.stamps + GREATEST(CAST(:n AS integer) - stamp_card.debt, 0)) / :req,
                               debt = GREATEST(stamp_card.debt - CAST(:n AS integer), 0)
-                        RETURNING stamps, last_completed""")
+                        RETURNING stamps, last_completed"""), "stamp_card")
                 .setParameter("m", membershipId)
                 .setParameter("r", ruleId)
                 .setParameter("n", stamps)
@@ -112,12 +114,12 @@ public class RuleState {
      * becomes debt.
      */
     public StampRemoval removeStamps(UUID membershipId, String ruleId, long stamps) {
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Object[] row = (Object[]) NativeSql.touching(em.createNativeQuery("""
                         UPDATE stamp_card
                            SET stamps = GREATEST(stamps - CAST(:n AS integer), 0),
                                debt = debt + GREATEST(CAST(:n AS integer) - stamps, 0)
                          WHERE membership_id = :m AND rule_id = :r
-                        RETURNING stamps, debt""")
+                        RETURNING stamps, debt"""), "stamp_card")
                 .setParameter("m", membershipId)
                 .setParameter("r", ruleId)
                 .setParameter("n", stamps)
@@ -135,8 +137,8 @@ public class RuleState {
     @SuppressWarnings("unchecked")
     public Map<String, StampCard> stampCards(UUID membershipId) {
         Map<String, StampCard> result = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT rule_id, stamps, completed, debt FROM stamp_card WHERE membership_id = :m")
+        List<Object[]> rows = NativeSql.touching(em.createNativeQuery(
+                        "SELECT rule_id, stamps, completed, debt FROM stamp_card WHERE membership_id = :m"), "stamp_card")
                 .setParameter("m", membershipId).getResultList();
         for (Object[] r : rows) {
             result.put((String) r[0], new StampCard((String) r[0], ((Number) r[1]).intValue(),
@@ -150,9 +152,9 @@ public class RuleState {
     }
 
     public void addEntitlement(UUID membershipId, EarningRule rule, UUID orderId) {
-        em.createNativeQuery("""
+        NativeSql.touching(em.createNativeQuery("""
                         INSERT INTO entitlement (id, membership_id, rule_id, order_id, reward, status, created_at)
-                        VALUES (:id, :m, :r, :o, :reward, 'AVAILABLE', :now)""")
+                        VALUES (:id, :m, :r, :o, :reward, 'AVAILABLE', :now)"""), "entitlement")
                 .setParameter("id", Ids.newId())
                 .setParameter("m", membershipId)
                 .setParameter("r", rule.id())
@@ -166,9 +168,9 @@ public class RuleState {
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
     public List<Entitlement> availableEntitlements(UUID membershipId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = NativeSql.touching(em.createNativeQuery("""
                         SELECT id, rule_id, reward, order_id, created_at FROM entitlement
-                        WHERE membership_id = :m AND status = 'AVAILABLE' ORDER BY id""")
+                        WHERE membership_id = :m AND status = 'AVAILABLE' ORDER BY id"""), "entitlement")
                 .setParameter("m", membershipId).getResultList();
         List<Entitlement> result = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
