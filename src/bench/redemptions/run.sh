@@ -3,9 +3,13 @@
 # 2,000) who each earned 1,000,000 points through an imported order, and a reward of 10 points with
 # unlimited stock, so every request should succeed. Then: a 60 s warm-up, the maximum throughput with 16
 # requests in flight, and open-loop latency at 100 and 200 redemptions/s.
-# Usage (from the repository root, after ./mvnw package): src/bench/redemptions/run.sh [CUSTOMERS]
+# Hot reward: STOCK=1000000 gives the reward that limited stock instead, so every redemption takes a unit
+# from the reward's stock slots (LOYALTY_REWARDS_STOCK_SLOTS, default 8, sets how many), and the end checks
+# that units left + redemptions issued = STOCK.
+# Usage (from the repository root, after ./mvnw package): [STOCK=N] src/bench/redemptions/run.sh [CUSTOMERS]
 set -euo pipefail
 CUSTOMERS=${1:-2000}
+STOCK=${STOCK:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 DB=loyalty_bench_redemptions
@@ -27,7 +31,11 @@ for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null &&
 PROGRAMME=$(curl -sf "${H[@]}" $BASE/api/v1/programmes -d '{"name": "Points", "status": "ACTIVE", "currency": "INR",
   "enrolment": "AUTOMATIC", "rules": [{"id": "spend", "type": "SPEND", "pointsPerUnit": 1}]}' | jq -r .id)
 REWARD=$(curl -sf "${H[@]}" $BASE/api/v1/rewards -d "{\"programmeId\": \"$PROGRAMME\", \"name\": \"Free delivery\",
-  \"type\": \"FREE_SHIPPING\", \"cost\": 10, \"codeValidDays\": 30}" | jq -r .id)
+  \"type\": \"FREE_SHIPPING\", \"cost\": 10, \"codeValidDays\": 30${STOCK:+, \"stock\": $STOCK}}" | jq -r .id)
+if [ -n "$STOCK" ]; then
+  echo "== hot reward: stock $STOCK over $(psql -h localhost -U postgres -d $DB -Atc \
+    "SELECT count(*) FROM reward_stock_slot WHERE reward_id = '$REWARD'") slots"
+fi
 # Orders that earn go through the normal order path, which needs the customer to exist: a first import
 # (not earning) creates the customers, a second one earns their points.
 import() {
@@ -56,5 +64,11 @@ echo "== open loop, 200 redemptions/s, 30 s"
 echo "== ledger check: stored balances equal the ledger"
 psql -h localhost -U postgres -d $DB -Atc "SELECT count(*) AS memberships_off FROM membership m
   WHERE m.balance <> (SELECT coalesce(sum(points), 0) FROM ledger_entry e WHERE e.membership_id = m.id)"
+if [ -n "$STOCK" ]; then
+  echo "== stock check: units left + redemptions issued - STOCK (want 0), and the units left per slot"
+  psql -h localhost -U postgres -d $DB -Atc "SELECT (SELECT sum(stock) FROM reward_stock_slot WHERE reward_id = '$REWARD')
+    + (SELECT count(*) FROM redemption WHERE reward_id = '$REWARD') - $STOCK AS stock_off,
+    (SELECT string_agg(stock::text, ' ' ORDER BY slot) FROM reward_stock_slot WHERE reward_id = '$REWARD') AS slots"
+fi
 kill $APP; wait $APP 2>/dev/null || true; APP=
 psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"

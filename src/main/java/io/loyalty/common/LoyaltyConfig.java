@@ -25,6 +25,8 @@ public interface LoyaltyConfig {
 
     Http http();
 
+    Rewards rewards();
+
     @io.smallrye.config.WithName("import")
     Import imports();
 
@@ -48,6 +50,19 @@ public interface LoyaltyConfig {
          */
         @WithDefault("500")
         int maxLinesPerOrder();
+    }
+
+    interface Rewards {
+        /**
+         * How many counter rows (slots) a reward's limited stock is spread over when it is set. Parallel redemptions
+         * of one reward take units from different slots, so up to this many proceed at once instead of queueing
+         * behind one row lock; the stock shown is the sum of the slots. Rewards keep their slots until their
+         * stock is set again.
+         */
+        @WithDefault("8")
+        @jakarta.validation.constraints.Min(1)
+        @jakarta.validation.constraints.Max(1000)
+        int stockSlots();
     }
 
     interface Http {

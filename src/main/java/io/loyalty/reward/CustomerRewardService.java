@@ -93,7 +93,7 @@ public class CustomerRewardService {
         if (needed > 0) {
             blockers.add(new CustomerReward.Blocker("INSUFFICIENT_POINTS", needed + " more points needed"));
         }
-        if ((r.stock != null && r.stock == 0)
+        if (Objects.equals(described.stock(), 0)
                 || (r.codeSource == CodeSource.POOL && Objects.equals(described.codesAvailable(), 0L))) {
             blockers.add(new CustomerReward.Blocker("OUT_OF_STOCK", "none left"));
         }

@@ -4,7 +4,6 @@ import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
 import io.loyalty.programme.Membership;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -17,12 +16,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ProgrammeIssuer {
-    private final EntityManager em;
     private final RedemptionIssuer redemptions;
+    private final RewardStock stock;
 
-    ProgrammeIssuer(EntityManager em, RedemptionIssuer redemptions) {
-        this.em = em;
+    ProgrammeIssuer(RedemptionIssuer redemptions, RewardStock stock) {
         this.redemptions = redemptions;
+        this.stock = stock;
     }
 
     /**
@@ -66,8 +65,7 @@ public class ProgrammeIssuer {
         if (reward.codeSource == CodeSource.POOL && !redemptions.hasFreePoolCode(reward)) {
             return java.util.Optional.empty();
         }
-        if (reward.stock != null && em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE id = :id AND stock > 0")
-                .setParameter("id", reward.id).executeUpdate() == 0) {
+        if (!stock.take(reward)) {
             return java.util.Optional.empty();
         }
         Instant now = Timestamps.now();
@@ -76,8 +74,7 @@ public class ProgrammeIssuer {
             return java.util.Optional.of(redemptions.issue(x, reward, m, now));
         } catch (io.quarkiverse.resteasy.problem.HttpProblem e) {
             // a concurrent order took the last pooled code between the check and the claim
-            em.createNativeQuery("UPDATE reward SET stock = stock + 1 WHERE id = :id AND stock IS NOT NULL")
-                    .setParameter("id", reward.id).executeUpdate();
+            stock.giveBack(reward);
             return java.util.Optional.empty();
         }
     }

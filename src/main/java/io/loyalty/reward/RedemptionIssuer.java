@@ -30,9 +30,11 @@ import java.util.UUID;
  * Issues redemptions a customer or an admin asks for: redeemed for points, or granted by an admin (what the
  * programme itself gives, completed stamp cards and prizes, goes through {@link ProgrammeIssuer}, which records
  * them with the same {@link #newRedemption} and {@link #issue}). The membership row is locked before anything is checked against
- * it (then the reward row, when stock is taken: the lock order of {@link RedemptionLifecycle}), which
- * serialises everything one customer does in a programme and makes the balance, limit and stock checks
- * safe under parallel requests.
+ * it (then one stock slot of the reward, when stock is taken: the lock order of {@link RedemptionLifecycle}), which
+ * serialises everything one customer does in a programme and makes the balance and limit checks safe under
+ * parallel requests. The stock is not serialised that way: {@link RewardStock} spreads it over several slots so
+ * that different customers redeeming one popular reward do not all wait for one row, and takes a unit with a
+ * conditional update that never oversells.
  */
 @ApplicationScoped
 @Transactional
@@ -46,11 +48,13 @@ public class RedemptionIssuer {
     private final RedemptionTransitions transitions;
 
     private final CoalitionPartners partners;
+    private final RewardStock stock;
 
     RedemptionIssuer(EntityManager em, MembershipService memberships, Ledger ledger, Idempotency idempotency,
                      RewardEligibility eligibility, CustomerService customers, RedemptionTransitions transitions,
-                     CoalitionPartners partners) {
+                     CoalitionPartners partners, RewardStock stock) {
         this.em = em;
+        this.stock = stock;
         this.partners = partners;
         this.transitions = transitions;
         this.customers = customers;
@@ -211,14 +215,9 @@ public class RedemptionIssuer {
         return memberships.lockedMembership(p.id, customerId);
     }
 
-    /** Takes one unit of a reward with limited stock; the conditional update is what makes it race-free. */
+    /** Takes one unit of a reward with limited stock (from one of its slots); nothing for unlimited stock. */
     private void takeStock(Reward reward) {
-        if (reward.stock == null) {
-            return;
-        }
-        int taken = em.createNativeQuery("UPDATE reward SET stock = stock - 1 WHERE id = :id AND stock > 0")
-                .setParameter("id", reward.id).executeUpdate();
-        if (taken == 0) {
+        if (!stock.take(reward)) {
             throw Problems.conflict("out-of-stock", "Reward " + reward.id + " is out of stock");
         }
     }

@@ -25,8 +25,10 @@ import static io.loyalty.reward.RedemptionViews.orderRef;
 
 /**
  * What happens to an issued redemption: used at checkout, cancelled, or expired unused. Locks are always
- * taken in the same order (redemption row, then membership row, then reward row), so concurrent
- * cancellations, uses and expiry queue rather than deadlock.
+ * taken in the same order (redemption row, then membership row, then one stock slot of the reward), so concurrent
+ * cancellations, uses and expiry queue rather than deadlock. A unit given back goes to one of the reward's
+ * {@link RewardStock} slots, not to a single counter every redemption of the reward would wait for; an expiry
+ * batch gives all its units of one reward to the same slot.
  */
 @ApplicationScoped
 @Transactional
@@ -38,9 +40,11 @@ public class RedemptionLifecycle {
     private final Ledger ledger;
     private final OrderLookup orders;
     private final RedemptionTransitions transitions;
+    private final RewardStock stock;
 
     RedemptionLifecycle(EntityManager em, MembershipService memberships, Ledger ledger, OrderLookup orders,
-                        RedemptionTransitions transitions) {
+                        RedemptionTransitions transitions, RewardStock stock) {
+        this.stock = stock;
         this.transitions = transitions;
         this.em = em;
         this.memberships = memberships;
@@ -208,8 +212,7 @@ public class RedemptionLifecycle {
         } else if (x.debitEntryId != null) {
             forfeited = x.points;
         }
-        em.createNativeQuery("UPDATE reward SET stock = stock + 1 WHERE id = :id AND stock IS NOT NULL")
-                .setParameter("id", reward.id).executeUpdate();
+        stock.giveBack(reward);
         x.status = status;
         x.updatedAt = now;
         StringBuilder detail = new StringBuilder();

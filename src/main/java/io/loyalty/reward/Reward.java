@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A catalogue entry. {@code stock} is the number of units left (null: unlimited); redemptions take
- * and return units with conditional SQL updates, never through this entity.
+ * A catalogue entry. {@code limitedStock}: whether it has a number of units left at all; the units are counted
+ * in its stock slots by {@link RewardStock} (redemptions take and return them with conditional SQL updates),
+ * never through this entity.
  */
 @Entity
 @Table(name = "reward")
@@ -37,7 +38,7 @@ public class Reward extends PanacheEntityBase {
     public Instant validFrom;
     public Instant validTo;
     public Integer codeValidDays;
-    public Integer stock;
+    public boolean limitedStock;
     public Integer limitPerCustomer;
     @Enumerated(EnumType.STRING)
     public LimitPeriod limitPeriod;

@@ -39,10 +39,11 @@ public record RewardResponse(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {
 
-    static RewardResponse from(Reward r, String currency, Long codesAvailable) {
+    /** {@code stock}: the units left (the sum of the reward's stock slots), null when unlimited. */
+    static RewardResponse from(Reward r, String currency, Integer stock, Long codesAvailable) {
         RewardDetails d = r.details;
         return new RewardResponse(r.id, r.programmeId, r.name, r.description, r.type, r.status, r.cost, r.validFrom,
-                r.validTo, r.codeValidDays, r.stock, r.limitPerCustomer, r.limitPeriod, r.eligibility, r.partnerId,
+                r.validTo, r.codeValidDays, stock, r.limitPerCustomer, r.limitPeriod, r.eligibility, r.partnerId,
                 r.refundOnExpiry, r.codeSource, codesAvailable, d.amount(),
                 d.amount() != null || d.maxDiscount() != null ? currency : null, d.percent(), d.maxDiscount(), d.sku(),
                 d.subject(), d.startsAt(), d.attributes(), r.createdAt, r.updatedAt);

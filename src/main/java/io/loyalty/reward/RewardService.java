@@ -38,9 +38,11 @@ public class RewardService implements ProgrammeRewards {
     private final EntityManager em;
     private final MergePatch mergePatch;
     private final CoalitionPartners partners;
+    private final RewardStock stock;
 
-    RewardService(EntityManager em, MergePatch mergePatch, CoalitionPartners partners) {
+    RewardService(EntityManager em, MergePatch mergePatch, CoalitionPartners partners, RewardStock stock) {
         this.em = em;
+        this.stock = stock;
         this.mergePatch = mergePatch;
         this.partners = partners;
     }
@@ -54,6 +56,9 @@ public class RewardService implements ProgrammeRewards {
         r.createdAt = Timestamps.now();
         apply(r, request);
         r.persistAndFlush();
+        if (request.stock() != null) {
+            stock.set(r, request.stock());
+        }
         return describe(r, p.currency);
     }
 
@@ -88,14 +93,20 @@ public class RewardService implements ProgrammeRewards {
                 .fetch(em, Reward.class, page);
         Map<UUID, String> currencies = currencies(rows);
         Map<UUID, Long> codes = codesAvailable(rows);
+        Map<UUID, Integer> left = stock.left(rows);
         return Page.of(rows, page.limit(), r -> r.id,
-                r -> RewardResponse.from(r, currencies.get(r.programmeId), codes.get(r.id)));
+                r -> RewardResponse.from(r, currencies.get(r.programmeId), left.get(r.id), codes.get(r.id)));
     }
 
-    /** JSON Merge Patch. The programme of a reward cannot change. */
+    /**
+     * JSON Merge Patch. The programme of a reward cannot change. The stock is rewritten only when the patch sets
+     * it: the units left read for the merge may be stale by the time it is saved, as redemptions go on.
+     * The reward row is locked first (FOR NO KEY UPDATE, which redemptions referring to it do not wait for),
+     * then its stock slots.
+     */
     public RewardResponse patch(UUID id, ObjectNode patch) {
         Reward r = find(id, LockModeType.PESSIMISTIC_WRITE);
-        RewardRequest merged = mergePatch.apply(toRequest(r), patch, RewardRequest.class);
+        RewardRequest merged = mergePatch.apply(toRequest(r, stock.left(r)), patch, RewardRequest.class);
         if (!r.programmeId.equals(merged.programmeId())) {
             throw Problems.conflict("reward-programme", "The programme of a reward cannot change; create a new reward");
         }
@@ -103,6 +114,9 @@ public class RewardService implements ProgrammeRewards {
         check(merged, p, r);
         checkPartner(merged);
         apply(r, merged);
+        if (patch.has("stock")) {
+            stock.set(r, merged.stock());
+        }
         r.flush();
         return describe(r, p.currency);
     }
@@ -173,7 +187,7 @@ public class RewardService implements ProgrammeRewards {
     }
 
     RewardResponse describe(Reward r, String currency) {
-        return RewardResponse.from(r, currency, codesAvailable(List.of(r)).get(r.id));
+        return RewardResponse.from(r, currency, stock.left(r), codesAvailable(List.of(r)).get(r.id));
     }
 
     /** A partner's reward is redeemed at that partner, which must belong to the reward's programme. */
@@ -221,7 +235,7 @@ public class RewardService implements ProgrammeRewards {
         r.validFrom = q.validFrom();
         r.validTo = q.validTo();
         r.codeValidDays = q.codeValidDays();
-        r.stock = q.stock();
+        r.limitedStock = q.stock() != null; // the units themselves are RewardStock's
         r.limitPerCustomer = q.limitPerCustomer();
         r.limitPeriod = q.limitPeriod() == null ? LimitPeriod.EVER : q.limitPeriod();
         r.refundOnExpiry = q.refundOnExpiry() == null || q.refundOnExpiry();
@@ -229,10 +243,10 @@ public class RewardService implements ProgrammeRewards {
         r.updatedAt = Timestamps.now();
     }
 
-    private static RewardRequest toRequest(Reward r) {
+    private static RewardRequest toRequest(Reward r, Integer stock) {
         RewardDetails d = r.details;
         return new RewardRequest(r.programmeId, r.name, r.description, r.type, r.status, r.cost, r.validFrom, r.validTo,
-                r.codeValidDays, r.stock, r.limitPerCustomer, r.limitPeriod, r.eligibility, r.partnerId, r.refundOnExpiry,
+                r.codeValidDays, stock, r.limitPerCustomer, r.limitPeriod, r.eligibility, r.partnerId, r.refundOnExpiry,
                 r.codeSource, d.amount(), d.percent(), d.maxDiscount(), d.sku(), d.subject(), d.startsAt(), d.attributes());
     }
 
