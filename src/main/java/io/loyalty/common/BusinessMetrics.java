@@ -42,6 +42,11 @@ public class BusinessMetrics {
                 .register(registry).record(orders);
     }
 
+    /** A batch of orders that failed and was tried again without the order that failed it, or given up. */
+    public void orderBatchRetried() {
+        registry.counter(ORDER_BATCHES + ".failed").increment();
+    }
+
     /** An order that went through accrual in these programmes. */
     public void orderAccrued(Collection<UUID> programmeIds) {
         for (UUID p : programmeIds) {

@@ -61,8 +61,9 @@ public class OpenApiErrorResponsesFilter implements OASFilter {
                 + " unknown or revoked keys. Retry after the seconds in `Retry-After`.");
         COMMON.put("500", "Unexpected server error; the body never contains internal details.");
         COMMON.put("503", "The service cannot take the request now and nothing was changed: `overloaded`, this instance is"
-                + " serving as many requests as it can and refused this one at once, without reading it; or `unavailable`,"
-                + " the database cannot be reached. Retry after the seconds in `Retry-After`.");
+                + " serving as many requests as it can and refused this one at once, without reading it; `unavailable`,"
+                + " the database cannot be reached; or `contention`, the request met others changing the same records"
+                + " and was rolled back to let them finish. Retry after the seconds in `Retry-After`.");
 
         // status -> type slug, title, detail of the example used when a resource gives none
         STATUS.put(400, new String[]{"bad-request", "Bad Request", null});

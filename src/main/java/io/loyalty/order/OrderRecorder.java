@@ -36,6 +36,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 class OrderRecorder {
+    /** The longest a batch waits for a lock: longer, and its orders are better written on their own. */
+    static final String LOCK_TIMEOUT = "500ms";
+
     private final EntityManager em;
     private final CustomerService customers;
     private final EarningService earning;
@@ -87,24 +90,56 @@ class OrderRecorder {
         }
     }
 
+    /** Thrown by {@link #recordAll} when one order of the batch failed: which one, and why. */
+    static final class OrderFailed extends RuntimeException {
+        final int index;
+
+        OrderFailed(int index, RuntimeException cause) {
+            super("order " + index + " of a batch failed", cause, false, false);
+            this.index = index;
+        }
+    }
+
     /**
-     * Records the orders in turn and writes them all at the end. Any failure fails the whole batch: the caller then
-     * records each order on its own. Orders whose externalId the key already used are left out (as null), for the
-     * caller to answer as replays or conflicts, so that one client's retry does not undo everyone else's batch.
+     * Records the orders in turn and writes them all at the end, in a transaction that waits for no lock longer than
+     * {@link #LOCK_TIMEOUT} (a batch that would, fails, and its orders are written on their own). Left out (as null),
+     * for the caller to write on their own: orders whose externalId the key already used (answered as replays or
+     * conflicts), and orders whose customer is not known by id or externalId as the batch begins (an inline or an
+     * unknown customer), whose memberships could not be locked ahead with the others'. An order that fails fails the
+     * batch with {@link OrderFailed}, which names it.
      */
     List<Posted> recordAll(List<OrderRequest> requests, List<byte[]> hashes, List<Caller> callers) {
+        em.createNativeQuery("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").executeUpdate();
         Set<String> known = alreadyPosted(requests, callers);
         Map<String, UUID> byExternalId = customers.idsByExternalIds(requests.stream()
                 .map(OrderRequest::customerExternalId).filter(java.util.Objects::nonNull).distinct().toList());
-        Set<UUID> named = new HashSet<>(byExternalId.values());
-        requests.stream().map(OrderRequest::customerId).filter(java.util.Objects::nonNull).forEach(named::add);
-        memberships.lockForEarning(named);
+        UUID[] customerOf = new UUID[requests.size()];
+        Map<UUID, Instant> firstOrder = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            OrderRequest r = requests.get(i);
+            customerOf[i] = r.customerId() != null ? r.customerId()
+                    : r.customerExternalId() != null ? byExternalId.get(r.customerExternalId()) : null;
+            if (known.contains(callers.get(i).apiKeyId() + " " + r.externalId())) {
+                customerOf[i] = null;
+            }
+            if (customerOf[i] != null && (r.accrue() == null || r.accrue())) {
+                firstOrder.putIfAbsent(customerOf[i], r.placedAt().toInstant());
+            }
+        }
+        memberships.lockForEarning(firstOrder);
         Set<UUID> seen = new HashSet<>();
         Rows rows = new Rows();
         List<Posted> result = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            boolean replay = known.contains(callers.get(i).apiKeyId() + " " + requests.get(i).externalId());
-            result.add(replay ? null : record(requests.get(i), hashes.get(i), callers.get(i), seen, byExternalId, rows));
+            if (customerOf[i] == null) {
+                result.add(null);
+                continue;
+            }
+            try {
+                result.add(record(requests.get(i), hashes.get(i), callers.get(i), seen, byExternalId, rows));
+            } catch (RuntimeException e) {
+                throw new OrderFailed(i, e);
+            }
         }
         rows.write();
         return result;

@@ -30,20 +30,27 @@ import java.util.concurrent.TimeUnit;
  * batch is one order, so nothing waits for a batch to fill; under heavy load the queue grows while the writers are
  * busy, and batches grow with it.
  *
- * <p>One bad order must not fail the others: any failure of a batch (an order refused halfway, an externalId
- * posted concurrently by another instance, a deadlock with another instance's batch) rolls all of it back, and
- * each of its orders is then written on its own, exactly as without batching. Nothing of a batch is answered
- * before it has committed, so a crash loses only unanswered requests.
+ * <p>One bad order must not fail the others: an order refused halfway rolls its batch back, goes back to its own
+ * request thread, which writes it on its own exactly as without batching (and so answers with the same problem),
+ * and the batch is tried again without it. Anything else that fails a batch (an externalId posted at the same moment
+ * on another instance, a lock not granted within {@link OrderRecorder#LOCK_TIMEOUT}, a deadlock) hands every order
+ * back to its thread. So does whatever a batch cannot take: a lone order, an inline or unknown customer, an
+ * externalId used before or twice in the batch. Nothing of a batch is answered before it has committed, so a crash
+ * loses only unanswered requests.
  */
 @ApplicationScoped
 class OrderWriter {
     private static final Logger LOG = Logger.getLogger(OrderWriter.class);
+    /** How often a batch is tried again without an order that failed it, before all are written on their own. */
+    private static final int MAX_ATTEMPTS = 3;
+    private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
 
     private final OrderRecorder recorder;
     private final BusinessMetrics metrics;
     private final int writers;
     private final int batchSize;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     OrderWriter(OrderRecorder recorder, BusinessMetrics metrics, LoyaltyConfig config) {
@@ -53,7 +60,10 @@ class OrderWriter {
         this.batchSize = Math.max(1, config.orders().batchSize());
     }
 
-    /** An order waiting in the queue, and where its answer goes. */
+    /**
+     * An order waiting in the queue, and where its answer goes: the order as committed in a batch, or null for "write
+     * it yourself", which the request's own thread then does, as without batching.
+     */
     private record Pending(OrderRequest request, byte[] hash, Caller caller, CompletableFuture<Posted> answer) {
         String key() {
             return caller.apiKeyId() + " " + request.externalId();
@@ -63,8 +73,8 @@ class OrderWriter {
             answer.complete(posted);
         }
 
-        void fail(Throwable e) {
-            answer.completeExceptionally(e);
+        void writeYourself() {
+            answer.complete(null);
         }
     }
 
@@ -74,12 +84,24 @@ class OrderWriter {
             Thread t = new Thread(this::loop, "order-writer-" + i);
             t.setDaemon(true);
             t.start();
+            threads.add(t);
         }
     }
 
-    /** The writers finish what is queued and stop; orders posted from now on are written by their own thread. */
+    /**
+     * Orders posted from now on are written by their own threads; the writers hand back what is still queued and
+     * stop, and shutdown waits for the batches they are writing (before the database pool closes).
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        for (Thread t : threads) {
+            try {
+                t.join(SHUTDOWN_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     Posted post(OrderRequest request, byte[] hash, Caller caller) {
@@ -91,22 +113,21 @@ class OrderWriter {
         if (!running && queue.remove(pending)) {
             return postAlone(request, hash, caller);
         }
+        Posted posted;
         try {
-            return pending.answer().get();
+            posted = pending.answer().get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException("order writer failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the order was being written", e);
         }
+        return posted != null ? posted : postAlone(request, hash, caller);
     }
 
     private void loop() {
         List<Pending> batch = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
+        while (running) {
             Pending first;
             try {
                 first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -122,56 +143,55 @@ class OrderWriter {
             try {
                 write(batch);
             } catch (Throwable e) {
-                LOG.error("order writer failed", e);
-                batch.forEach(p -> p.fail(e));
+                LOG.error("order writer failed; the batch's orders are written on their own", e);
+            } finally {
+                batch.forEach(Pending::writeYourself);
             }
+        }
+        for (Pending p = queue.poll(); p != null; p = queue.poll()) {
+            p.writeYourself();
         }
     }
 
+    /**
+     * Writes the batch in one transaction. An order that fails is handed back to its request (which writes it on its
+     * own and so answers with its own error) and the rest is tried again, a few times; anything else that fails the
+     * batch hands every order back. The same externalId twice in one batch would fail it at the unique key: repeats,
+     * like orders answered as replays, are handed back once the batch has committed.
+     */
     private void write(List<Pending> batch) {
-        // The same externalId twice in one batch would fail all of it at the unique key: repeats go after it.
         Set<String> keys = new HashSet<>();
         List<Pending> together = new ArrayList<>(batch.size());
-        List<Pending> after = new ArrayList<>();
         for (Pending p : batch) {
-            (keys.add(p.key()) ? together : after).add(p);
-        }
-        if (together.size() == 1) {
-            writeAlone(together.get(0));
-        } else {
-            writeTogether(together);
-        }
-        after.forEach(this::writeAlone);
-    }
-
-    private void writeTogether(List<Pending> batch) {
-        List<Posted> posted;
-        try {
-            posted = QuarkusTransaction.requiringNew().call(() -> recorder.recordAll(
-                    batch.stream().map(Pending::request).toList(), batch.stream().map(Pending::hash).toList(),
-                    batch.stream().map(Pending::caller).toList()));
-        } catch (RuntimeException e) {
-            LOG.debugf(e, "a batch of %d orders failed; writing each on its own", batch.size());
-            batch.forEach(this::writeAlone);
-            return;
-        }
-        metrics.orderBatch((int) posted.stream().filter(java.util.Objects::nonNull).count());
-        for (int i = 0; i < batch.size(); i++) {
-            Pending p = batch.get(i);
-            if (posted.get(i) == null) {
-                writeAlone(p);
-            } else {
-                accrued(posted.get(i));
-                p.answer(posted.get(i));
+            if (keys.add(p.key())) {
+                together.add(p);
             }
         }
-    }
-
-    private void writeAlone(Pending p) {
-        try {
-            p.answer(postAlone(p.request(), p.hash(), p.caller()));
-        } catch (RuntimeException e) {
-            p.fail(e);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS && together.size() > 1; attempt++) {
+            List<Posted> posted;
+            try {
+                posted = QuarkusTransaction.requiringNew().call(() -> recorder.recordAll(
+                        together.stream().map(Pending::request).toList(), together.stream().map(Pending::hash).toList(),
+                        together.stream().map(Pending::caller).toList()));
+            } catch (OrderRecorder.OrderFailed e) {
+                metrics.orderBatchRetried();
+                together.remove(e.index).writeYourself();
+                continue;
+            } catch (RuntimeException e) {
+                metrics.orderBatchRetried();
+                LOG.debugf(e, "a batch of %d orders failed; each is written on its own", together.size());
+                return;
+            }
+            int committed = 0;
+            for (int i = 0; i < together.size(); i++) {
+                if (posted.get(i) != null) {
+                    together.get(i).answer(posted.get(i));
+                    committed++;
+                }
+            }
+            metrics.orderBatch(committed);
+            posted.stream().filter(java.util.Objects::nonNull).forEach(this::accrued);
+            return;
         }
     }
 

@@ -10,18 +10,22 @@ import java.util.UUID;
 
 /**
  * The memberships a transaction locked ahead for a batch of orders ({@link MembershipService#lockForEarning}), by
- * customer: found here, they need not be locked again order by order.
+ * customer, with the active programmes they were locked for: found here, they need not be locked again order by order.
  */
 @TransactionScoped
 class LockedMemberships implements Serializable {
-    private final Map<UUID, List<Membership>> byCustomer = new HashMap<>();
-
-    /** @return the customer's locked memberships, or null when they were not locked ahead */
-    List<Membership> of(UUID customerId) {
-        return byCustomer.get(customerId);
+    private record Locked(List<UUID> programmeIds, List<Membership> memberships) {
     }
 
-    void put(UUID customerId, List<Membership> memberships) {
-        byCustomer.put(customerId, memberships);
+    private final Map<UUID, Locked> byCustomer = new HashMap<>();
+
+    /** @return the customer's memberships locked ahead in these programmes, or null when not locked ahead for them */
+    List<Membership> of(UUID customerId, List<UUID> programmeIds) {
+        Locked locked = byCustomer.get(customerId);
+        return locked != null && locked.programmeIds().equals(programmeIds) ? locked.memberships() : null;
+    }
+
+    void put(UUID customerId, List<UUID> programmeIds, List<Membership> memberships) {
+        byCustomer.put(customerId, new Locked(programmeIds, memberships));
     }
 }

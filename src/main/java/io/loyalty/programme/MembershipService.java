@@ -125,7 +125,8 @@ public class MembershipService {
             return List.of();
         }
         List<UUID> ids = programmes.stream().map(p -> p.id).toList();
-        List<Membership> ahead = lockedAhead.of(customerId);
+        // Locked ahead for a batch, unless the active programmes changed since.
+        List<Membership> ahead = lockedAhead.of(customerId, ids);
         List<Membership> locked = ahead != null ? ahead : lockedMemberships(customerId, ids);
         boolean missing = false;
         for (Programme p : programmes) {
@@ -137,7 +138,7 @@ public class MembershipService {
         if (missing) {
             locked = lockedMemberships(customerId, ids);
             if (ahead != null) {
-                lockedAhead.put(customerId, locked);
+                lockedAhead.put(customerId, ids, locked);
             }
         }
         Map<UUID, Programme> byId = programmes.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
@@ -150,25 +151,47 @@ public class MembershipService {
     /**
      * Locks the memberships of all these customers in the active programmes ahead of earning, for a batch of orders:
      * in one statement and in id order (the order every lock of memberships follows, so two batches, or a batch and
-     * a single request, queue instead of deadlocking); {@link #earningAccounts} then takes them from here.
+     * a single request, queue instead of deadlocking), after creating the missing rows of AUTOMATIC programmes (joined
+     * at the customer's first order in the batch); {@link #earningAccounts} then takes them from here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void lockForEarning(Collection<UUID> customerIds) {
+    public void lockForEarning(Map<UUID, Instant> firstOrderByCustomer) {
         List<Programme> programmes = catalog.active();
-        if (programmes.isEmpty() || customerIds.isEmpty()) {
+        if (programmes.isEmpty() || firstOrderByCustomer.isEmpty()) {
             return;
         }
-        @SuppressWarnings("unchecked")
+        List<UUID> programmeIds = programmes.stream().map(p -> p.id).toList();
+        Map<UUID, List<Membership>> byCustomer = lockAll(firstOrderByCustomer.keySet(), programmeIds);
+        List<UUID[]> missing = new ArrayList<>();
+        for (Map.Entry<UUID, List<Membership>> e : byCustomer.entrySet()) {
+            for (Programme p : programmes) {
+                if (p.enrolment == Enrolment.AUTOMATIC && e.getValue().stream().noneMatch(m -> m.programmeId.equals(p.id))) {
+                    missing.add(new UUID[]{e.getKey(), p.id});
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            missing.sort(Comparator.<UUID[], UUID>comparing(m -> m[0]).thenComparing(m -> m[1]));
+            for (UUID[] m : missing) {
+                insertIfMissing(m[1], m[0], firstOrderByCustomer.get(m[0]));
+            }
+            byCustomer = lockAll(firstOrderByCustomer.keySet(), programmeIds);
+        }
+        byCustomer.forEach((customer, locked) -> lockedAhead.put(customer, programmeIds, locked));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, List<Membership>> lockAll(Collection<UUID> customerIds, List<UUID> programmeIds) {
         List<Membership> rows = em.createNativeQuery(
                         "SELECT * FROM membership WHERE customer_id IN (:c) AND programme_id IN (:p) ORDER BY id FOR UPDATE",
                         Membership.class)
                 .setParameter("c", customerIds)
-                .setParameter("p", programmes.stream().map(p -> p.id).toList())
+                .setParameter("p", programmeIds)
                 .getResultList();
         Map<UUID, List<Membership>> byCustomer = new HashMap<>();
         customerIds.forEach(c -> byCustomer.put(c, new ArrayList<>()));
         rows.forEach(m -> byCustomer.get(m.customerId).add(m));
-        byCustomer.forEach(lockedAhead::put);
+        return byCustomer;
     }
 
     /** A locked membership of one programme, created if needed (adjustments, events, expiry). */
