@@ -6,7 +6,7 @@
 # Hot reward: STOCK=1000000 gives the reward that limited stock instead, so every redemption takes a unit
 # from the reward's stock slots (LOYALTY_REWARDS_STOCK_SLOTS, default 8, sets how many), and the end checks
 # that units left + redemptions issued = STOCK.
-# Usage (from the repository root, after ./mvnw package): [STOCK=N] src/bench/redemptions/run.sh [CUSTOMERS]
+# Usage (from the repository root, after ./mvnw package): [STOCK=N] [RATES="100 200"] src/bench/redemptions/run.sh [CUSTOMERS]
 set -euo pipefail
 CUSTOMERS=${1:-2000}
 STOCK=${STOCK:-}
@@ -57,10 +57,10 @@ echo "== warm-up, 60 s (JIT)"
 "${R[@]}" closed 16 60 | head -1
 echo "== closed loop, 16 in flight, 30 s: maximum throughput"
 "${R[@]}" closed 16 30
-echo "== open loop, 100 redemptions/s, 30 s"
-"${R[@]}" open 100 30
-echo "== open loop, 200 redemptions/s, 30 s"
-"${R[@]}" open 200 30
+for rate in ${RATES:-100 200}; do
+  echo "== open loop, $rate redemptions/s, 30 s"
+  "${R[@]}" open "$rate" 30
+done
 echo "== ledger check: stored balances equal the ledger"
 psql -h localhost -U postgres -d $DB -Atc "SELECT count(*) AS memberships_off FROM membership m
   WHERE m.balance <> (SELECT coalesce(sum(points), 0) FROM ledger_entry e WHERE e.membership_id = m.id)"
