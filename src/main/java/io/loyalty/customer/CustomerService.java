@@ -95,11 +95,12 @@ public class CustomerService {
     /** The id of the customer with this externalId, if there is one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> idByExternalId(String externalId) {
-        // Native: every order of a storefront that names customers by its own id runs this.
+        // Native: every order of a storefront that names customers by its own id runs this. No result class: with
+        // one, Hibernate caches a new, never equal, interpretation of the statement at every execution.
         return NativeSql.touching(Customer.getEntityManager()
-                .createNativeQuery("SELECT id FROM customer WHERE external_id = :e", UUID.class), "customer")
+                .createNativeQuery("SELECT id FROM customer WHERE external_id = :e"), "customer")
                 .setParameter("e", externalId)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().map(UUID.class::cast);
     }
 
     /** The ids of the customers with these externalIds, by externalId; unknown ones are left out. */

@@ -208,7 +208,8 @@ public class MembershipService {
     /** The id of a customer's membership of a programme, without locking it, if there is one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UUID> membershipId(UUID programmeId, UUID customerId) {
-        return em.createNativeQuery("SELECT id FROM membership WHERE programme_id = :p AND customer_id = :c", UUID.class)
+        // No result class: see CustomerService.idByExternalId.
+        return em.createNativeQuery("SELECT id FROM membership WHERE programme_id = :p AND customer_id = :c")
                 .setParameter("p", programmeId).setParameter("c", customerId)
                 .getResultStream().findFirst().map(UUID.class::cast);
     }
