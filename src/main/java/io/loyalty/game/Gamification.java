@@ -40,9 +40,14 @@ public class Gamification {
     private final ChallengeProgress challenges;
     private final GameCatalog catalog;
 
+    private static final String GAMES_LOCKED = Gamification.class.getName() + ".gamesLocked";
+    private final jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
     Gamification(EntityManager em, MembershipService memberships, PromotionPolicy promotions, RandomSource random,
-                 Prizes prizes, ChallengeProgress challenges, GameCatalog catalog) {
+                 Prizes prizes, ChallengeProgress challenges, GameCatalog catalog,
+                 jakarta.transaction.TransactionSynchronizationRegistry transaction) {
         this.em = em;
+        this.transaction = transaction;
         this.catalog = catalog;
         this.memberships = memberships;
         this.promotions = promotions;
@@ -146,6 +151,7 @@ public class Gamification {
      * decide under races: a second winner waits on the row lock of the first and re-checks once the first commits.
      */
     private Claim claim(Game g, LocalDate day, Instant at) {
+        lockGamesOnce();
         List<?> counted = em.createNativeQuery("""
                         UPDATE game SET wins = wins + 1
                         WHERE id = :g AND (total_win_budget IS NULL OR wins < total_win_budget)
@@ -172,6 +178,23 @@ public class Gamification {
             return new Claim(DrawOutcome.BUDGET_SPENT, null, null);
         }
         return new Claim(DrawOutcome.WON, (UUID) row[1], row[2] == null ? null : ((Number) row[2]).longValue());
+    }
+
+    /**
+     * Before its first win counts, a transaction locks every game row, in id order. A batch of orders
+     * ({@code io.loyalty.order.OrderWriter}) may count wins in several games, in whatever order its orders win them;
+     * two batches doing so in different orders would deadlock on the game rows they lock until they commit.
+     */
+    private void lockGamesOnce() {
+        if (transaction.getResource(GAMES_LOCKED) != null) {
+            return;
+        }
+        List<UUID> ids = catalog.all().games().stream().map(game -> game.id).toList();
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("SELECT id FROM game WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE")
+                    .setParameter("ids", ids).getResultList();
+        }
+        transaction.putResource(GAMES_LOCKED, Boolean.TRUE);
     }
 
     /** Uncounts a win whose prize could not be given (both rows are locked by this transaction already). */
