@@ -35,6 +35,8 @@ H=(-H "X-API-Key: $API_KEY" -H "Content-Type: application/json")
 # KEEP_DB=1 runs on an existing database (e.g. the metrics store with 10M orders: "does cost grow with history?")
 # and leaves it in place; only the bench's own customers (bench-c*) take part.
 KEEP_DB=${KEEP_DB:-0}
+# Tags the externalIds of this run: a run on a kept database must not repeat an earlier run's (a 409 each).
+STAMP=$(date +%s)
 drop_db() { [ "$KEEP_DB" = 1 ] || psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; }
 [ "$KEEP_DB" = 1 ] || psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMISSION_ENABLED=$ADMISSION LOYALTY_ADMIN_API_KEY=$API_KEY \
@@ -54,10 +56,10 @@ sleep 5
 
 # The JIT needs most of a minute of load on two shared cores before figures mean anything.
 echo "== wrk warm-up (JIT, memberships), 60 s"
-(cd "$HERE" && RUN=warm wrk -t2 -c16 -d60s -s post-order.lua $BASE | tail -1)
+(cd "$HERE" && RUN=warm-$STAMP wrk -t2 -c16 -d60s -s post-order.lua $BASE | tail -1)
 if [ "$OPEN_LOOP_ONLY" != 1 ]; then
   echo "== wrk, 16 connections, 30 s: maximum throughput (load $(cut -d' ' -f1-3 /proc/loadavg))"
-  (cd "$HERE" && RUN=max wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1)
+  (cd "$HERE" && RUN=max-$STAMP wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1)
 fi
 for rate in $RATES; do
   echo "== fixed rate $rate orders/s, 30 s, admission $ADMISSION (load before $(cut -d' ' -f1-3 /proc/loadavg))"
