@@ -148,7 +148,10 @@ class RewardStock {
         Object[] row = (Object[]) em.createNativeQuery("""
                         WITH pick AS (
                             SELECT slot FROM reward_stock_slot WHERE reward_id = :r AND stock + :delta >= 0
-                            ORDER BY slot = :mine DESC, slot < :start, slot
+                            ORDER BY slot = :mine DESC,
+                                     slot < CAST(:start AS integer) % GREATEST((SELECT count(*) FROM reward_stock_slot
+                                                                               WHERE reward_id = :r), 1),
+                                     slot
                             LIMIT 1 FOR UPDATE""" + (skipLocked ? " SKIP LOCKED" : "") + """
                         ),
                         changed AS (
@@ -160,7 +163,9 @@ class RewardStock {
                 .setParameter("delta", delta)
                 .setParameter("r", rewardId)
                 .setParameter("mine", mine == null ? -1 : mine)
-                .setParameter("start", skipLocked ? StockSlots.start(slots) : 0)
+                // Drawn over the most slots a reward can have and reduced to the ones this reward has: a reward keeps
+                // the number of slots it was given until its stock is set again, whatever the setting says now.
+                .setParameter("start", skipLocked ? StockSlots.start(StockSlots.MAX) : 0)
                 .getSingleResult();
         if (row[0] == null) {
             return new Attempt(null, (Boolean) row[1]);

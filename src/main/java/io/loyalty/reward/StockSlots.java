@@ -2,6 +2,9 @@ package io.loyalty.reward;
 
 /** How a reward's stock is laid out over its slots, and where a redemption starts looking for a unit. */
 final class StockSlots {
+    /** The most slots a reward's stock may be spread over (loyalty.rewards.stock-slots). */
+    static final int MAX = 1000;
+
     private StockSlots() {
     }
 
