@@ -12,7 +12,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Sheds load past capacity: at most {@link AdmissionConfig#maxInFlight()} requests of {@code /api/v1} are served
@@ -99,13 +98,7 @@ public class AdmissionControl {
                     .register(registry);
             Gauge.builder(IN_FLIGHT, limit, InFlightLimit::inFlight).tag("limit", name)
                     .description("Requests being served, out of the limit of requests in flight").register(registry);
-            this.problem = HttpProblem.builder()
-                    .withType(Problems.type("overloaded"))
-                    .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                    .withTitle("Service Unavailable")
-                    .withDetail(detail)
-                    .withHeader("Retry-After", retryAfterSeconds)
-                    .build();
+            this.problem = Problems.unavailable("overloaded", detail, String.valueOf(retryAfterSeconds), null);
         }
     }
 }

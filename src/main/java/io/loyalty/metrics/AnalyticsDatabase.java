@@ -5,7 +5,6 @@ import io.loyalty.common.error.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,13 +77,7 @@ public class AnalyticsDatabase {
     }
 
     private static HttpProblem tooLong() {
-        return HttpProblem.builder()
-                .withType(Problems.type("metrics-timeout"))
-                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withTitle("Service Unavailable")
-                .withDetail("The metric took longer than the analytics statement timeout; ask for a shorter period "
-                        + "or retry when the database is less busy")
-                .withHeader("Retry-After", "30")
-                .build();
+        return Problems.unavailable("metrics-timeout", "The metric took longer than the analytics statement timeout; "
+                + "ask for a shorter period or retry when the database is less busy", "30", null);
     }
 }

@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,7 @@ class OrderRecorder {
      * 128 ms a batch with 44,000 orders of the key on the 10-million-order store.
      */
     private Set<String> alreadyPosted(List<OrderRequest> requests, List<Caller> callers) {
-        Map<UUID, List<String>> byKey = new java.util.HashMap<>();
+        Map<UUID, List<String>> byKey = new HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             byKey.computeIfAbsent(callers.get(i).apiKeyId(), k -> new ArrayList<>()).add(requests.get(i).externalId());
         }

@@ -45,11 +45,6 @@ public class ClientDisconnectMapper {
     }
 
     static boolean isClientDisconnect(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpClosedException || t instanceof ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
+        return Problems.causes(e).anyMatch(t -> t instanceof HttpClosedException || t instanceof ClosedChannelException);
     }
 }

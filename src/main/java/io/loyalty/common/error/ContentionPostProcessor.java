@@ -4,7 +4,6 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.sql.SQLException;
 import java.util.Set;
@@ -25,25 +24,13 @@ public class ContentionPostProcessor implements ProblemPostProcessor {
         if (problem.getStatusCode() != 500 || !isContention(context.cause)) {
             return problem;
         }
-        return HttpProblem.builder()
-                .withType(Problems.type("contention"))
-                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withTitle("Service Unavailable")
-                .withDetail("The request met others changing the same records and was rolled back; nothing was "
-                        + "changed by it. Send it again")
-                .withInstance(problem.getInstance())
-                .withHeader("Retry-After", "1")
-                .build();
+        return Problems.unavailable("contention", "The request met others changing the same records and was rolled "
+                + "back; nothing was changed by it. Send it again", "1", problem.getInstance());
     }
 
     static boolean isContention(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth++ < 20; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null && STATES.contains(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Problems.causes(e).anyMatch(t -> t instanceof SQLException s && s.getSQLState() != null
+                && STATES.contains(s.getSQLState()));
     }
 
     /** With the other 503s, before the extension's logging (101) and the type (10) post-processors. */

@@ -4,7 +4,6 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -26,14 +25,9 @@ public class DatabaseUnavailablePostProcessor implements ProblemPostProcessor {
         if (problem.getStatusCode() != 500 || !isConnectionFailure(context.cause)) {
             return problem;
         }
-        return HttpProblem.builder()
-                .withType(Problems.type("unavailable"))
-                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withTitle("Service Unavailable")
-                .withDetail("The database cannot be reached; nothing was changed by this request. Retry it later")
-                .withInstance(problem.getInstance())
-                .withHeader("Retry-After", RETRY_AFTER)
-                .build();
+        return Problems.unavailable("unavailable",
+                "The database cannot be reached; nothing was changed by this request. Retry it later",
+                RETRY_AFTER, problem.getInstance());
     }
 
     /**
@@ -41,19 +35,11 @@ public class DatabaseUnavailablePostProcessor implements ProblemPostProcessor {
      * JDBC's connection exceptions, Hibernate's translation of them, or the pool giving up waiting for one.
      */
     public static boolean isConnectionFailure(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth++ < 20; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException s && (s.getSQLState() != null && s.getSQLState().startsWith("08")
-                    || s.getMessage() != null && s.getMessage().contains("acquisition timeout"))) {
-                return true;
-            }
-        }
-        return false;
+        return Problems.causes(e).anyMatch(t -> t instanceof org.hibernate.exception.JDBCConnectionException
+                || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof java.net.ConnectException
+                || t instanceof SQLException s && (s.getSQLState() != null && s.getSQLState().startsWith("08")
+                || s.getMessage() != null && s.getMessage().contains("acquisition timeout")));
     }
 
     /** Before the extension's logging (101) and the type (10) post-processors, so they see the 503. */

@@ -105,14 +105,34 @@ public final class Problems {
         }
     }
 
+    /** The exception and its causes, outermost first; at most 20, as a chain of causes may loop. */
+    public static java.util.stream.Stream<Throwable> causes(Throwable e) {
+        return java.util.stream.Stream.iterate(e, java.util.Objects::nonNull,
+                t -> t.getCause() == t ? null : t.getCause()).limit(20);
+    }
+
+    /**
+     * A 503: the request changed nothing and can be sent again after {@code retryAfter} seconds; {@code slug} says
+     * why it could not be served now.
+     */
+    public static HttpProblem unavailable(String slug, String detail, String retryAfter, URI instance) {
+        return HttpProblem.builder()
+                .withType(type(slug))
+                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
+                .withTitle("Service Unavailable")
+                .withDetail(detail)
+                .withInstance(instance)
+                .withHeader("Retry-After", retryAfter)
+                .build();
+    }
+
     /** The name of the database constraint behind an exception, if one is. */
     public static java.util.Optional<String> violatedConstraint(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
-                return java.util.Optional.of(c.getConstraintName().toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        return java.util.Optional.empty();
+        return causes(e)
+                .filter(t -> t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null)
+                .map(t -> ((org.hibernate.exception.ConstraintViolationException) t).getConstraintName()
+                        .toLowerCase(java.util.Locale.ROOT))
+                .findFirst();
     }
 
     public static HttpProblem badRequest(String detail) {
