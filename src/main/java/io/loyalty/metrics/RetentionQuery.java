@@ -25,6 +25,11 @@ class RetentionQuery {
     }
 
     Counts count(Scope scope, Period window) {
+        return count(scope, window, CustomerHistory.wholeBusiness(scope));
+    }
+
+    /** {@code summary}: whether "first order ever" is read from the customer summary (a scope without filters only). */
+    Counts count(Scope scope, Period window, boolean summary) {
         Instant from = scope.from();
         Instant to = scope.to();
         Instant startWindow = Periods.minus(from, window, scope.zone());
@@ -39,9 +44,9 @@ class RetentionQuery {
                        count(*) FILTER (WHERE s AND e), count(*) FILTER (WHERE n AND e),
                        count(*) FILTER (WHERE e AND NOT s AND NOT n), count(*) FILTER (WHERE s AND p)
                 FROM (SELECT f & 1 <> 0 AS s, f & 2 <> 0 AS e, f & 4 <> 0 AS p,
-                             f & 12 = 4 AND NOT EXISTS (SELECT 1 FROM (""")
-                .append(OrderScope.countedOrders(scope, null, from))
-                .append(") b WHERE b.customer_id = g.customer_id) AS n FROM (SELECT customer_id, bit_or("
+                             f & 12 = 4 AND """)
+                .append(" ").append(noOrderBefore(scope, from, summary))
+                .append(" AS n FROM (SELECT customer_id, bit_or("
                         + "CASE WHEN placed_at <= ? THEN 1 ELSE 0 END | CASE WHEN placed_at > ? THEN 2 ELSE 0 END "
                         + "| CASE WHEN placed_at >= ? AND placed_at < ? THEN 4 ELSE 0 END "
                         + "| CASE WHEN placed_at < ? THEN 8 ELSE 0 END) AS f FROM (",
@@ -53,5 +58,14 @@ class RetentionQuery {
             return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                     rs.getLong(7));
         });
+    }
+
+    /** "g.customer_id has no counted order before t": the summary's first order for the whole business. */
+    private static Sql noOrderBefore(Scope scope, Instant t, boolean summary) {
+        if (summary) {
+            return new Sql("(SELECT m.first_at FROM metrics_customer m WHERE m.customer_id = g.customer_id) >= ?", t);
+        }
+        return new Sql("NOT EXISTS (SELECT 1 FROM (").append(OrderScope.countedOrders(scope, null, t))
+                .append(") b WHERE b.customer_id = g.customer_id)");
     }
 }

@@ -36,8 +36,14 @@ public class RfmQueries {
     }
 
     public Summary summary(Scope scope) {
+        return summary(scope, CustomerHistory.before(scope, scope.to()));
+    }
+
+    /** The same over a given {@link CustomerHistory} before the scope's end. */
+    Summary summary(Scope scope, Sql history) {
         Sql sql = new Sql("SELECT * FROM ");
-        sql.append(RfmSql.segments(scope, scope.to())).append(" g").sortedGrouping();
+        sql.append(RfmSql.segments(scope.to(), history)).append(" g");
+        sortedUnlessSummarised(sql, scope);
         return analytics.query(sql, rs -> {
             Map<RfmSegment, SegmentRow> rows = new EnumMap<>(RfmSegment.class);
             BigDecimal[] edgeValues = null;
@@ -63,8 +69,10 @@ public class RfmQueries {
 
     /** A page of scored customers in customer id order, optionally of one segment. */
     public List<Scored> customers(Scope scope, RfmSegment segment, PageRequest page) {
-        Sql sql = new Sql("SELECT s.customer_id, s.last_order_at, s.recency_s, s.frequency, s.monetary, s.r_score, "
-                + "s.f_score, s.m_score, s.segment, s.cur_least, s.cur_greatest FROM ");
+        // recency computed for the page's rows only
+        Sql sql = new Sql("SELECT s.customer_id, s.last_order_at, extract(epoch FROM CAST(? AS timestamptz)) "
+                + "- extract(epoch FROM s.last_order_at), s.frequency, s.monetary, s.r_score, "
+                + "s.f_score, s.m_score, s.segment, s.cur_least, s.cur_greatest FROM ", scope.to());
         sql.append(RfmSql.scoredCustomers(scope, scope.to())).append(" s WHERE TRUE");
         if (segment != null) {
             sql.append(" AND s.segment = ?", segment.label);
@@ -72,7 +80,8 @@ public class RfmQueries {
         if (page.after() != null) {
             sql.append(" AND s.customer_id > ?", page.after());
         }
-        sql.append(" ORDER BY s.customer_id LIMIT ?", page.fetchSize()).sortedGrouping();
+        sql.append(" ORDER BY s.customer_id LIMIT ?", page.fetchSize());
+        sortedUnlessSummarised(sql, scope);
         return analytics.query(sql, rs -> {
             List<Scored> out = new ArrayList<>();
             while (rs.next()) {
@@ -80,6 +89,16 @@ public class RfmQueries {
             }
             return out;
         });
+    }
+
+    /**
+     * Grouping a filtered scope's whole history by customer streams in customer order ({@link Sql#sortedGrouping});
+     * the summary has nothing that large to group, and a sort would only slow its grouping by segment.
+     */
+    private static void sortedUnlessSummarised(Sql sql, Scope scope) {
+        if (!CustomerHistory.summarised(scope)) {
+            sql.sortedGrouping();
+        }
     }
 
     /** A customer row with the population's currencies, checked by the caller before money is shown. */

@@ -14,9 +14,10 @@ import java.time.Instant;
  * fraction is a multiple of 1/5, so every edge is exact. A value v is in bin k when lower_k <= v < upper_k with
  * lower = (min, q1+1, ..q4+1) and upper = (q1+1, ..q4+1, max+1): these bins never overlap and cover [min, max],
  * so the bin of v is 1 + the number of quartiles with v >= q + 1 (a repeated quantile makes its bin empty, as in R).
- * Recency is compared in seconds (q + 86,400 s is q + 1 day), money as the exact {@code numeric} sum.
+ * Recency is measured in seconds (q + 86,400 s is q + 1 day) but compared as the last order's timestamp, money as
+ * the exact {@code numeric} sum.
  * <p>
- * Columns of {@link #scoredCustomers}: customer_id, last_order_at, recency_s (seconds), frequency, monetary, cur_min,
+ * Columns of {@link #scoredCustomers}: customer_id, last_order_at, frequency, monetary, cur_min,
  * cur_max (the least and greatest currency of the customer's orders), the population's cur_least, cur_greatest (for
  * {@link Currencies#requireSingle}), r_score, f_score, m_score, segment (label). The population's edges (recency
  * edges in seconds) come with {@link #segments}, once per segment rather than once per customer.
@@ -29,7 +30,7 @@ public final class RfmSql {
 
     /** The scored customers as a parenthesised subquery: every customer with a counted order before asOf. */
     public static Sql scoredCustomers(Scope scope, Instant asOf) {
-        return scored(scope, asOf, "SELECT * FROM s");
+        return scored(asOf, CustomerHistory.before(scope, asOf), "SELECT * FROM s");
     }
 
     /**
@@ -38,7 +39,12 @@ public final class RfmSql {
      * f1..f4, f_max, m_min, m1..m4, m_max. The edges are joined once to the eight groups, not carried by every customer.
      */
     public static Sql segments(Scope scope, Instant asOf) {
-        return scored(scope, asOf, "SELECT g.*, e.cur_least, e.cur_greatest, e.r_min, e.r1, e.r2, e.r3, e.r4, e.r_max, "
+        return segments(asOf, CustomerHistory.before(scope, asOf));
+    }
+
+    /** The same over a given {@link CustomerHistory} before asOf. */
+    static Sql segments(Instant asOf, Sql history) {
+        return scored(asOf, history, "SELECT g.*, e.cur_least, e.cur_greatest, e.r_min, e.r1, e.r2, e.r3, e.r4, e.r_max, "
                 + "e.f_min, e.f1, e.f2, e.f3, e.f4, e.f_max, e.m_min, e.m1, e.m2, e.m3, e.m4, e.m_max FROM (SELECT s.segment, "
                 + "count(*) AS customers, sum(s.frequency) AS orders, sum(s.monetary) AS revenue, min(s.r_score) AS r_lo, "
                 + "max(s.r_score) AS r_hi, min(s.f_score) AS f_lo, max(s.f_score) AS f_hi, min(s.m_score) AS m_lo, "
@@ -46,50 +52,80 @@ public final class RfmSql {
     }
 
     /** The statement up to the scored customers {@code s} and the population's edges {@code e}, then {@code tail}. */
-    private static Sql scored(Scope scope, Instant asOf, String tail) {
-        Sql sql = new Sql("(WITH c AS MATERIALIZED (SELECT o.customer_id, max(o.placed_at) AS last_order_at, "
-                + "extract(epoch FROM CAST(? AS timestamptz)) - extract(epoch FROM max(o.placed_at)) AS recency_s, "
-                + "count(*) AS frequency, sum(o.net) AS monetary, min(o.currency) AS cur_min, max(o.currency) AS cur_max "
-                + "FROM (", asOf);
-        sql.append(OrderScope.countedOrders(scope, null, asOf));
-        sql.append(") o GROUP BY o.customer_id), "
+    private static Sql scored(Instant asOf, Sql history, String tail) {
+        Sql sql = new Sql("(WITH c AS MATERIALIZED (SELECT h.customer_id, h.last_at AS last_order_at, "
+                + "h.orders AS frequency, h.net AS monetary, h.cur_min, h.cur_max FROM ");
+        sql.append(history);
+        sql.append(" h), "
                 // positions floor(h) and floor(h) + 1 of each quartile as percentile_disc fractions, and h - floor(h)
                 + "p AS (SELECT array_agg((least(floor((n.n - 1) * k / 5.0) + j, greatest(n.n - 1, 0)) + 0.5) / nullif(n.n, 0) "
                 + "ORDER BY k, j)::float8[] AS probs, array_agg(((n.n - 1) * k % 5) / 5.0 ORDER BY k, j) FILTER (WHERE j = 0) AS frac "
                 + "FROM (SELECT count(*) AS n FROM c) n, generate_series(1, 4) k, generate_series(0, 1) j), "
-                + "d AS (SELECT percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.recency_s) AS r, "
+                // recency ascending is the last order descending: its order statistics are read as timestamps
+                + "d AS (SELECT extract(epoch FROM CAST(? AS timestamptz)) AS as_of, "
+                + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.last_order_at DESC) AS r_at, "
                 + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.frequency) AS f, "
                 + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.monetary) AS m, "
-                + "min(c.recency_s) AS r_min, max(c.recency_s) AS r_max, min(c.frequency) AS f_min, max(c.frequency) AS f_max, "
-                + "min(c.monetary) AS m_min, max(c.monetary) AS m_max, min(c.cur_min) AS cur_least, max(c.cur_max) AS cur_greatest FROM c), "
-                + "q AS (SELECT d.r_min, d.r_max, d.f_min, d.f_max, d.m_min, d.m_max, d.cur_least, d.cur_greatest, "
-                + quartiles("r") + ", " + quartiles("f") + ", " + quartiles("m") + " FROM d, p), "
-                // the lower bounds q + one of bins 2..5, computed once here rather than for every customer
-                + "e AS MATERIALIZED (SELECT q.*, " + bounds("r", DAY_SECONDS) + ", " + bounds("f", 1) + ", " + bounds("m", 1)
+                + "max(c.last_order_at) AS last_max, min(c.last_order_at) AS last_min, min(c.frequency) AS f_min, "
+                + "max(c.frequency) AS f_max, min(c.monetary) AS m_min, max(c.monetary) AS m_max, min(c.cur_min) AS cur_least, "
+                + "max(c.cur_max) AS cur_greatest FROM c), "
+                + "q AS (SELECT d.as_of, d.as_of - extract(epoch FROM d.last_max) AS r_min, "
+                + "d.as_of - extract(epoch FROM d.last_min) AS r_max, d.f_min, d.f_max, d.m_min, d.m_max, d.cur_least, "
+                + "d.cur_greatest, " + quartiles("r", "d.as_of - extract(epoch FROM d.r_at[%d])") + ", "
+                + quartiles("f", "d.f[%d]") + ", " + quartiles("m", "d.m[%d]") + " FROM d, p), "
+                // Each bin's lower bound, computed once here rather than for every customer, in the customer's own
+                // type: recency >= q + 1 day is "last order at or before as_of - q - 1 day", to the microsecond below
+                // (a timestamp is whole microseconds); frequency >= q + 1 is frequency >= ceil(q + 1).
+                + "e AS MATERIALIZED (SELECT q.*, " + recencyBounds() + ", " + countBounds("f") + ", " + bounds("m", 1)
                 + " FROM q), "
                 + "s AS (SELECT x.*, " + RfmSegment.sqlCase("x.r_score", "x.f_score", "x.m_score") + " AS segment FROM ("
-                + "SELECT c.customer_id, c.last_order_at, c.recency_s, c.frequency, c.monetary, c.cur_min, c.cur_max, "
+                + "SELECT c.customer_id, c.last_order_at, c.frequency, c.monetary, c.cur_min, c.cur_max, "
                 + "e.cur_least, e.cur_greatest, "
-                + "5 - (" + above("c.recency_s", "e.r") + ") AS r_score, "
-                + "1 + (" + above("c.frequency", "e.f") + ") AS f_score, "
-                + "1 + (" + above("c.monetary", "e.m") + ") AS m_score "
+                + "5 - (" + above("c.last_order_at", "<=", "e.r") + ") AS r_score, "
+                + "1 + (" + above("c.frequency", ">=", "e.f") + ") AS f_score, "
+                + "1 + (" + above("c.monetary", ">=", "e.m") + ") AS m_score "
                 // OFFSET 0 keeps the scores computed once per customer: flattened, every score reference in the
-                // segment CASE re-evaluated its four numeric comparisons (2.5x slower at 900,000 customers).
-                + "FROM c CROSS JOIN e OFFSET 0) x) " + tail + ")");
+                // segment CASE re-evaluated its four comparisons (2.5x slower at 900,000 customers).
+                + "FROM c CROSS JOIN e OFFSET 0) x) " + tail + ")", asOf);
         return sql;
     }
 
-    /** q1..q4 of a dimension from its order statistics (d.x[2k-1], d.x[2k]) and fractions (p.frac[k]). */
-    private static String quartiles(String x) {
+    /** q1..q4 of a dimension from its order statistics ({@code element} of 2k-1 and 2k) and fractions (p.frac[k]). */
+    private static String quartiles(String x, String element) {
         StringBuilder out = new StringBuilder();
         for (int k = 1; k <= 4; k++) {
             if (k > 1) {
                 out.append(", ");
             }
-            String lo = "d." + x + "[" + (2 * k - 1) + "]";
-            String hi = "d." + x + "[" + (2 * k) + "]";
+            String lo = "(" + element.formatted(2 * k - 1) + ")";
+            String hi = "(" + element.formatted(2 * k) + ")";
             out.append(lo).append(" + p.frac[").append(k).append("] * (").append(hi).append(" - ").append(lo)
                     .append(") AS ").append(x).append(k);
+        }
+        return out.toString();
+    }
+
+    /** {@code r1b..r4b}: the latest last order whose recency reaches q1..q4 + one day. */
+    private static String recencyBounds() {
+        StringBuilder out = new StringBuilder();
+        for (int k = 1; k <= 4; k++) {
+            if (k > 1) {
+                out.append(", ");
+            }
+            out.append("CAST('epoch' AS timestamptz) + CAST(floor((q.as_of - q.r").append(k).append(" - ").append(DAY_SECONDS)
+                    .append(") * 1000000) AS bigint) * interval '1 microsecond' AS r").append(k).append('b');
+        }
+        return out.toString();
+    }
+
+    /** {@code <x>1b..<x>4b}: the least whole count that reaches q1..q4 + 1. */
+    private static String countBounds(String x) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 1; k <= 4; k++) {
+            if (k > 1) {
+                out.append(", ");
+            }
+            out.append("CAST(ceil(q.").append(x).append(k).append(" + 1) AS bigint) AS ").append(x).append(k).append('b');
         }
         return out.toString();
     }
@@ -106,14 +142,14 @@ public final class RfmSql {
         return out.toString();
     }
 
-    /** The number of bins above the first whose lower bound the value reaches (0 to 4). */
-    private static String above(String value, String edge) {
+    /** The number of bins above the first whose lower bound the value reaches (0 to 4), by {@code op}. */
+    private static String above(String value, String op, String edge) {
         StringBuilder out = new StringBuilder();
         for (int k = 1; k <= 4; k++) {
             if (k > 1) {
                 out.append(" + ");
             }
-            out.append("CAST(").append(value).append(" >= ").append(edge).append(k).append("b AS int)");
+            out.append("CAST(").append(value).append(' ').append(op).append(' ').append(edge).append(k).append("b AS int)");
         }
         return out.toString();
     }

@@ -1,0 +1,144 @@
+package io.loyalty.metrics;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+import static io.loyalty.metrics.OrderMetricsFixtures.channel;
+import static io.loyalty.metrics.OrderMetricsFixtures.customer;
+import static io.loyalty.metrics.OrderMetricsFixtures.giveBack;
+import static io.loyalty.metrics.OrderMetricsFixtures.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * For the whole business the metrics read the customer summary; filtered, they group the orders (the path the
+ * hand-computed fixtures check). Over everything in the database, with customers made to reach every case of
+ * {@link CustomerHistory} (no order after the instant, orders after it in one currency, in two), both paths must
+ * give the same figures, for instants before, among and after those orders.
+ */
+@QuarkusTest
+class SummaryPathTest {
+    private static final List<Instant> INSTANTS = List.of(Instant.parse("2025-12-31T00:00:00Z"),
+            Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-02-15T12:00:00Z"),
+            Instant.parse("2026-04-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z"));
+
+    @Inject
+    AnalyticsDatabase analytics;
+    @Inject
+    PurchaseQuery purchases;
+    @Inject
+    RetentionQuery retention;
+    @Inject
+    RfmQueries rfm;
+
+    @BeforeEach
+    void someOfEveryKind() {
+        String ch = channel();
+        String steady = customer();
+        order(ch, steady, "2026-01-10T00:00:00Z", "10");
+        order(ch, steady, "2026-01-20T00:00:00Z", "20");
+        String later = customer();
+        order(ch, later, "2026-01-15T00:00:00Z", "15");
+        order(ch, later, "2026-02-15T12:00:00Z", "30");
+        String returned = order(ch, later, "2026-03-01T00:00:00Z", "45");
+        giveBack(returned, "5");
+        String mixed = customer();
+        order(ch, mixed, "2026-01-05T00:00:00Z", "50");
+        order(ch, mixed, "2026-03-05T00:00:00Z", "60", "USD");
+        String gone = customer();
+        giveBack(order(ch, gone, "2026-02-20T00:00:00Z", "70"), "70");
+        // last order exactly at one of the instants: before it, it does not count yet
+        order(ch, gone, "2026-04-01T00:00:00Z", "80");
+    }
+
+    private static Scope whole(Instant from, Instant to) {
+        return inCurrency(from, to, null);
+    }
+
+    private static Scope inCurrency(Instant from, Instant to, String currency) {
+        return new Scope(from, to, ZoneOffset.UTC, null, null, currency, null);
+    }
+
+    /** The whole business, and in each of the two currencies the mixed customer ordered in. */
+    @Test
+    void theHistoryBeforeAnInstantIsTheSameFromTheSummaryAsFromTheOrders() {
+        for (String currency : Arrays.asList(null, "INR", "USD")) {
+            for (Instant t : INSTANTS) {
+                historyAgrees(inCurrency(null, t, currency), t);
+            }
+        }
+    }
+
+    private void historyAgrees(Scope scope, Instant t) {
+        Sql summary = CustomerHistory.fromSummary(scope, t);
+        Sql grouped = CustomerHistory.grouped(scope, t);
+        assertEquals(0, count(new Sql("SELECT * FROM ").append(summary).append(" a EXCEPT SELECT * FROM ").append(grouped)
+                .append(" b")), "rows of the summary the orders do not give, before " + t);
+        assertEquals(0, count(new Sql("SELECT * FROM ").append(grouped).append(" a EXCEPT SELECT * FROM ").append(summary)
+                .append(" b")), "rows of the orders the summary does not give, before " + t);
+        assertTrue(count(new Sql("SELECT * FROM ").append(grouped).append(" a")) > 0 || t.equals(INSTANTS.get(0))
+                || "USD".equals(scope.currency()));
+    }
+
+    @Test
+    void purchasesAreTheSameFromTheSummaryAsFromTheOrders() {
+        for (int i = 0; i + 1 < INSTANTS.size(); i++) {
+            Scope scope = whole(INSTANTS.get(i), INSTANTS.get(i + 1));
+            assertEquals(purchases.fromOrders(scope), purchases.fromSummary(scope), scope.toString());
+        }
+        Scope all = whole(INSTANTS.get(0), INSTANTS.get(INSTANTS.size() - 1));
+        assertEquals(purchases.fromOrders(all), purchases.fromSummary(all));
+    }
+
+    @Test
+    void retentionIsTheSameWithNewnessFromTheSummary() {
+        for (int i = 0; i + 1 < INSTANTS.size(); i++) {
+            Scope scope = whole(INSTANTS.get(i), INSTANTS.get(i + 1));
+            for (Period w : List.of(Period.ofDays(30), Period.ofDays(90))) {
+                assertEquals(retention.count(scope, w, false), retention.count(scope, w, true), scope + " " + w);
+            }
+        }
+    }
+
+    @Test
+    void rfmIsTheSameFromTheSummary() {
+        for (String currency : Arrays.asList(null, "INR")) {
+            for (Instant t : INSTANTS.subList(1, INSTANTS.size())) {
+                rfmAgrees(inCurrency(null, t, currency), t);
+            }
+        }
+    }
+
+    private void rfmAgrees(Scope scope, Instant t) {
+        RfmQueries.Summary fromOrders = rfm.summary(scope, CustomerHistory.grouped(scope, t));
+        RfmQueries.Summary fromSummary = rfm.summary(scope, CustomerHistory.fromSummary(scope, t));
+        assertEquals(fromOrders.segments().keySet(), fromSummary.segments().keySet(), "segments as of " + t);
+        fromOrders.segments().forEach((segment, row) -> {
+            RfmQueries.SegmentRow other = fromSummary.segments().get(segment);
+            assertEquals(row.customers(), other.customers(), segment + " customers as of " + t);
+            assertEquals(row.orders(), other.orders(), segment + " orders as of " + t);
+            assertEquals(0, row.revenue().compareTo(other.revenue()), segment + " revenue as of " + t);
+            assertTrue(Arrays.equals(row.scoreRanges(), other.scoreRanges()), segment + " scores as of " + t);
+        });
+        for (int i = 0; i < fromOrders.edges().length; i++) {
+            assertEquals(0, fromOrders.edges()[i].compareTo(fromSummary.edges()[i]), "edge " + i + " as of " + t);
+        }
+        assertEquals(fromOrders.leastCurrency(), fromSummary.leastCurrency());
+        assertEquals(fromOrders.greatestCurrency(), fromSummary.greatestCurrency());
+    }
+
+    private long count(Sql rows) {
+        return analytics.query(new Sql("SELECT count(*) FROM (").append(rows).append(") x"), rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+}
