@@ -14,6 +14,40 @@ public record FeedbackMetrics(
         @Schema(required = true) Incidents incidents,
         @Schema(required = true) Referrals referrals) {
 
+    static final List<String> CSV_HEADER = List.of("figure", "value", "numerator", "denominator");
+
+    /** One row per figure, a rate with the counts behind it, for a spreadsheet (the period is the request's). */
+    List<List<Object>> csvRows() {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        count(rows, "nps.responses", nps.responses());
+        count(rows, "nps.promoters", nps.promoters());
+        count(rows, "nps.passives", nps.passives());
+        count(rows, "nps.detractors", nps.detractors());
+        rows.add(java.util.Arrays.asList("nps.score", nps.score(), null, null));
+        rate(rows, "nps.promoterShare", nps.promoterShare());
+        rate(rows, "nps.detractorShare", nps.detractorShare());
+        for (Satisfaction s : satisfaction) {
+            count(rows, s.type() + ".responses", s.responses());
+            rows.add(java.util.Arrays.asList(s.type() + ".meanScore", s.meanScore(), null, null));
+            rate(rows, s.type() + ".topTwoBox", s.topTwoBox());
+        }
+        count(rows, "incidents.opened", incidents.opened());
+        count(rows, "incidents.resolved", incidents.resolved());
+        rows.add(java.util.Arrays.asList("incidents.medianHoursToResolution", incidents.medianHoursToResolution(), null, null));
+        rate(rows, "incidents.compensated", incidents.compensated());
+        count(rows, "referrals.made", referrals.made());
+        count(rows, "referrals.converted", referrals.converted());
+        return rows;
+    }
+
+    private static void count(List<List<Object>> rows, String figure, long value) {
+        rows.add(java.util.Arrays.asList(figure, value, null, null));
+    }
+
+    private static void rate(List<List<Object>> rows, String figure, Rate rate) {
+        rows.add(java.util.Arrays.asList(figure, rate.value(), rate.numerator(), rate.denominator()));
+    }
+
     @Schema(name = "NpsMetrics", description = "NPS answers given in the period: promoters 9-10, passives 7-8, "
             + "detractors 0-6.")
     public record Nps(

@@ -90,6 +90,21 @@ public class FeedbackMetricsTest {
         assertRate(m, "satisfaction[1].topTwoBox", null, 0, 0);
         assertEquals(ch, m.get("inputs.channel"));
         assertEquals("2024-05-01T00:00:00Z", m.get("inputs.from"));
+
+        // The same figures as CSV: a row per figure, the counts behind each rate.
+        String csv = asRole("ANALYST").accept("text/csv").queryParam("from", "2024-05-01T00:00:00Z")
+                .queryParam("to", "2024-06-01T00:00:00Z").queryParam("channel", ch).get("/api/v1/metrics/feedback")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        java.util.List<String> lines = java.util.List.of(csv.split("\r\n"));
+        assertEquals("figure,value,numerator,denominator", lines.get(0));
+        assertTrue(lines.contains("nps.responses,9,,"), csv);
+        assertTrue(lines.contains("nps.score,11.11,,"), csv);
+        assertTrue(lines.contains("nps.promoterShare,0.444444,4,9"), csv);
+        assertTrue(lines.contains("CSAT.meanScore,3.400000,,"), csv);
+        assertTrue(lines.contains("CSAT.topTwoBox,0.600000,3,5"), csv);
+        assertTrue(lines.contains("REVIEW.meanScore,,,"), csv);
+        assertTrue(lines.contains("REVIEW.topTwoBox,,0,0"), csv);
+        assertTrue(lines.contains("referrals.made,0,,"), csv);
     }
 
     @Test
