@@ -11,6 +11,9 @@
 #   OPEN_LOOP_ONLY=1   only the warm-up and step 2: no maximum-throughput wrk, no pgbench
 #   APP_LOG=file       keep the application's log there
 #   DB, PORT, MPORT    the database and ports (default loyalty_bench_orders, 8093, 9093)
+#   SUMMARY=off        disable the metrics read model's triggers on orders (V19) after migration;
+#   SUMMARY=alternate  what the read model costs the order path: the wrk and pgbench steps run 3 times each with the
+#                      triggers on and off in turn (on one app, one database), instead of once
 #   ADMISSION=false    turn admission control off (loyalty.admission.enabled) to see the service without it;
 #                      LOYALTY_ADMISSION_MAX_IN_FLIGHT and the other LOYALTY_ADMISSION_* pass through to the app
 # Each figure is printed with /proc/loadavg, since the machine may be shared.
@@ -43,6 +46,15 @@ QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PO
   java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
 APP=$!
 for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && break; sleep 1; done
+summary() {  # ENABLE or DISABLE the metrics read model's triggers
+  for t in insert update delete truncate; do
+    psql -h localhost -U postgres -d $DB -q -c "ALTER TABLE orders $1 TRIGGER metrics_customer_$t"
+  done
+}
+SUMMARY=${SUMMARY:-on}
+[ "$SUMMARY" = off ] && { summary DISABLE; echo "metrics summary triggers disabled"; }
+# the steps' states: once as configured, or on, off three times over
+STATES=$([ "$SUMMARY" = alternate ] && echo "on off on off on off" || echo "$SUMMARY")
 
 curl -sf -o /dev/null "${H[@]}" $BASE/api/v1/programmes -d '{"name": "Points", "status": "ACTIVE", "currency": "INR",
   "enrolment": "AUTOMATIC", "expiry": {"type": "AFTER", "after": "P12M"}, "rules": [
@@ -58,8 +70,11 @@ sleep 5
 echo "== wrk warm-up (JIT, memberships), 60 s"
 (cd "$HERE" && RUN=warm-$STAMP wrk -t2 -c16 -d60s -s post-order.lua $BASE | tail -1)
 if [ "$OPEN_LOOP_ONLY" != 1 ]; then
-  echo "== wrk, 16 connections, 30 s: maximum throughput (load $(cut -d' ' -f1-3 /proc/loadavg))"
-  (cd "$HERE" && RUN=max-$STAMP wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1)
+  for state in $STATES; do
+    [ "$SUMMARY" = alternate ] && { summary "$([ $state = on ] && echo ENABLE || echo DISABLE)"; echo "-- summary $state"; }
+    echo "== wrk, 16 connections, 30 s: maximum throughput (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    (cd "$HERE" && RUN=max-$state-$RANDOM-$STAMP wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1)
+  done
 fi
 for rate in $RATES; do
   echo "== fixed rate $rate orders/s, 30 s, admission $ADMISSION (load before $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -78,6 +93,9 @@ KEY_ID=$(psql -h localhost -U postgres -d $DB -Atc "SELECT id FROM api_key LIMIT
 psql -h localhost -U postgres -d $DB -q -c "INSERT INTO membership (id, programme_id, customer_id, joined_at)
   SELECT gen_random_uuid(), p.id, c.id, now() FROM customer c CROSS JOIN programme p
   WHERE c.external_id LIKE 'bench-c%' AND p.name IN ('Points', 'Chai card') AND p.enrolment = 'AUTOMATIC' ON CONFLICT DO NOTHING"
-pgbench -h localhost -U postgres -n -c 16 -j 2 -T 30 -D customers="$CUSTOMERS" -D key="$KEY_ID" \
-  -f "$HERE/order-tx.sql" $DB | grep -E "latency average|tps ="
+for state in $STATES; do
+  [ "$SUMMARY" = alternate ] && { summary "$([ $state = on ] && echo ENABLE || echo DISABLE)"; echo "-- summary $state"; }
+  pgbench -h localhost -U postgres -n -c 16 -j 2 -T 30 -D customers="$CUSTOMERS" -D key="$KEY_ID" \
+    -f "$HERE/order-tx.sql" $DB | grep -E "latency average|tps ="
+done
 drop_db
