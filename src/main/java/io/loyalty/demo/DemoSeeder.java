@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loyalty.customer.Customer;
 import io.loyalty.customer.CustomerRequest;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.ledger.ExpiryRunResponse;
 import io.loyalty.ledger.ExpiryService;
@@ -71,6 +72,7 @@ public class DemoSeeder {
             new CustomerRequest("demo-0005", null, "Guest", "Shopper", null, null, false));
 
     private final CustomerService customers;
+    private final CustomerLookup lookup;
     private final ProgrammeService programmes;
     private final RewardService rewards;
     private final ApiKeyService keys;
@@ -82,13 +84,14 @@ public class DemoSeeder {
     private final DemoFeedback demoFeedback;
     private final DemoCoalition coalition;
 
-    DemoSeeder(CustomerService customers, ProgrammeService programmes, RewardService rewards, ApiKeyService keys,
-               ExpiryService expiry, DemoHistory history, DemoCatalogue catalogue, ObjectMapper mapper,
+    DemoSeeder(CustomerService customers, CustomerLookup lookup, ProgrammeService programmes, RewardService rewards,
+               ApiKeyService keys, ExpiryService expiry, DemoHistory history, DemoCatalogue catalogue, ObjectMapper mapper,
                PaymentService payments, DemoFeedback demoFeedback, DemoCoalition coalition) {
         this.payments = payments;
         this.coalition = coalition;
         this.demoFeedback = demoFeedback;
         this.customers = customers;
+        this.lookup = lookup;
         this.programmes = programmes;
         this.rewards = rewards;
         this.keys = keys;
@@ -176,7 +179,7 @@ public class DemoSeeder {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, UUID> ids = new HashMap<>();
             for (String externalId : externalIds) {
-                customers.idByExternalId(externalId).ifPresent(id -> ids.put(externalId, id));
+                lookup.idByExternalId(externalId).ifPresent(id -> ids.put(externalId, id));
             }
             return ids;
         });

@@ -2,7 +2,7 @@ package io.loyalty.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyalty.common.Timestamps;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.order.OrderFacts;
 import io.loyalty.order.OrderImportService;
 import io.loyalty.order.OrderService;
@@ -42,12 +42,12 @@ class FeedbackImport implements RecordImport {
     }
 
     private final FeedbackService feedback;
-    private final CustomerService customers;
+    private final CustomerLookup customers;
     private final OrderService orders;
     private final Validator validator;
     private final ObjectMapper mapper;
 
-    FeedbackImport(FeedbackService feedback, CustomerService customers, OrderService orders, Validator validator,
+    FeedbackImport(FeedbackService feedback, CustomerLookup customers, OrderService orders, Validator validator,
                    ObjectMapper mapper) {
         this.feedback = feedback;
         this.customers = customers;

@@ -7,7 +7,7 @@ import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.order.OrderFacts;
 import io.loyalty.order.OrderService;
 import io.loyalty.security.Caller;
@@ -29,11 +29,11 @@ public class FeedbackService {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final EntityManager em;
-    private final CustomerService customers;
+    private final CustomerLookup customers;
     private final OrderService orders;
     private final IncidentService incidents;
 
-    FeedbackService(EntityManager em, CustomerService customers, OrderService orders, IncidentService incidents) {
+    FeedbackService(EntityManager em, CustomerLookup customers, OrderService orders, IncidentService incidents) {
         this.em = em;
         this.customers = customers;
         this.orders = orders;

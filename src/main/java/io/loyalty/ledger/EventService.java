@@ -3,7 +3,7 @@ package io.loyalty.ledger;
 import io.loyalty.common.Idempotency;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,11 +19,11 @@ import java.util.UUID;
 @Transactional
 public class EventService {
 
-    private final CustomerService customers;
+    private final CustomerLookup customers;
     private final EarningService earning;
     private final Idempotency idempotency;
 
-    EventService(CustomerService customers, EarningService earning, Idempotency idempotency) {
+    EventService(CustomerLookup customers, EarningService earning, Idempotency idempotency) {
         this.customers = customers;
         this.earning = earning;
         this.idempotency = idempotency;

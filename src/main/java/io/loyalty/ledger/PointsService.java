@@ -6,7 +6,7 @@ import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.programme.Enrolment;
 import io.loyalty.programme.ExpiryPolicy;
 import io.loyalty.programme.Membership;
@@ -35,12 +35,12 @@ public class PointsService {
     static final Duration EXPIRING_SOON = Duration.ofDays(30);
 
     private final EntityManager em;
-    private final CustomerService customers;
+    private final CustomerLookup customers;
     private final MembershipService memberships;
     private final Ledger ledger;
     private final Idempotency idempotency;
 
-    PointsService(EntityManager em, CustomerService customers, MembershipService memberships, Ledger ledger,
+    PointsService(EntityManager em, CustomerLookup customers, MembershipService memberships, Ledger ledger,
                   Idempotency idempotency) {
         this.em = em;
         this.customers = customers;

@@ -5,6 +5,7 @@ import io.loyalty.common.NativeSql;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problem;
 import io.loyalty.common.error.Problems;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.game.GameRules;
 import io.loyalty.game.Gamification;
@@ -43,16 +44,18 @@ class OrderRecorder {
 
     private final EntityManager em;
     private final CustomerService customers;
+    private final CustomerLookup lookup;
     private final EarningService earning;
     private final ProgrammeIssuer redemptions;
     private final Gamification gamification;
     private final MembershipService memberships;
 
-    OrderRecorder(EntityManager em, CustomerService customers, EarningService earning, ProgrammeIssuer redemptions,
-                  Gamification gamification, MembershipService memberships) {
+    OrderRecorder(EntityManager em, CustomerService customers, CustomerLookup lookup, EarningService earning,
+                  ProgrammeIssuer redemptions, Gamification gamification, MembershipService memberships) {
         this.em = em;
         this.memberships = memberships;
         this.customers = customers;
+        this.lookup = lookup;
         this.earning = earning;
         this.redemptions = redemptions;
         this.gamification = gamification;
@@ -113,7 +116,7 @@ class OrderRecorder {
     List<Posted> recordAll(List<OrderRequest> requests, List<byte[]> hashes, List<Caller> callers) {
         em.createNativeQuery("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").executeUpdate();
         Set<String> known = alreadyPosted(requests, callers);
-        Map<String, UUID> byExternalId = customers.idsByExternalIds(requests.stream()
+        Map<String, UUID> byExternalId = lookup.idsByExternalIds(requests.stream()
                 .map(OrderRequest::customerExternalId).filter(java.util.Objects::nonNull).distinct().toList());
         UUID[] customerOf = new UUID[requests.size()];
         Map<UUID, Instant> firstOrder = new java.util.LinkedHashMap<>();
@@ -272,14 +275,14 @@ class OrderRecorder {
                     "exactly one of customerId, customerExternalId and customer is required")));
         }
         if (r.customerId() != null) {
-            customers.requireKnown(r.customerId());
+            lookup.requireKnown(r.customerId());
             return r.customerId();
         }
         if (r.customerExternalId() != null && byExternalId.containsKey(r.customerExternalId())) {
             return byExternalId.get(r.customerExternalId());
         }
         if (r.customerExternalId() != null) {
-            return customers.idByExternalId(r.customerExternalId()).orElseThrow(() -> CustomerService.unknown(
+            return lookup.idByExternalId(r.customerExternalId()).orElseThrow(() -> CustomerLookup.unknown(
                     "No customer has externalId '" + r.customerExternalId() + "'; register it or send `customer`"));
         }
         return customers.upsert(r.customer());

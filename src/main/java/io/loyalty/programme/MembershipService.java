@@ -3,7 +3,7 @@ package io.loyalty.programme;
 import io.loyalty.common.Ids;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,11 +31,11 @@ public class MembershipService {
 
     private final EntityManager em;
     private final ProgrammeCatalog catalog;
-    private final CustomerService customers;
+    private final CustomerLookup customers;
 
     private final LockedMemberships lockedAhead;
 
-    MembershipService(EntityManager em, ProgrammeCatalog catalog, CustomerService customers,
+    MembershipService(EntityManager em, ProgrammeCatalog catalog, CustomerLookup customers,
                       LockedMemberships lockedAhead) {
         this.lockedAhead = lockedAhead;
         this.em = em;
@@ -208,7 +208,7 @@ public class MembershipService {
     /** The id of a customer's membership of a programme, without locking it, if there is one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UUID> membershipId(UUID programmeId, UUID customerId) {
-        // No result class: see CustomerService.idByExternalId.
+        // No result class: see CustomerLookup.idByExternalId.
         return em.createNativeQuery("SELECT id FROM membership WHERE programme_id = :p AND customer_id = :c")
                 .setParameter("p", programmeId).setParameter("c", customerId)
                 .getResultStream().findFirst().map(UUID.class::cast);

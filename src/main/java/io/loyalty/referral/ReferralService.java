@@ -8,6 +8,7 @@ import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
 import io.loyalty.customer.CustomerResponse;
 import io.loyalty.customer.CustomerErased;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.customer.CustomerService;
 import io.loyalty.customer.ReferralCodeGiven;
 import io.loyalty.programme.ProgrammeRewards;
@@ -38,19 +39,22 @@ public class ReferralService {
 
     private final EntityManager em;
     private final CustomerService customers;
+    private final CustomerLookup lookup;
     private final ProgrammeService programmes;
     private final ProgrammeRewards catalogue;
 
-    ReferralService(EntityManager em, CustomerService customers, ProgrammeService programmes, ProgrammeRewards catalogue) {
+    ReferralService(EntityManager em, CustomerService customers, CustomerLookup lookup, ProgrammeService programmes,
+                    ProgrammeRewards catalogue) {
         this.em = em;
         this.customers = customers;
+        this.lookup = lookup;
         this.programmes = programmes;
         this.catalogue = catalogue;
     }
 
     /** The customer's referral code, created the first time it is asked for; the same ever after. */
     public ReferralCodeResponse code(UUID customerId) {
-        customers.requireNotErased(customerId);
+        lookup.requireNotErased(customerId);
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<ReferralCode> existing = ReferralCode.findByIdOptional(customerId);
             if (existing.isPresent()) {
@@ -132,7 +136,7 @@ public class ReferralService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReferralResponse> list(UUID referrerId, PageRequest page) {
-        customers.requireExists(referrerId);
+        lookup.requireExists(referrerId);
         List<Referral> rows = Keyset.where().and("referrerId = :r", "r", referrerId).fetch(em, Referral.class, page);
         Map<UUID, List<ReferralResponse.Bonus>> bonuses = bonuses(rows.stream().map(r -> r.id).toList());
         return Page.of(rows, page.limit(), r -> r.id, r -> new ReferralResponse(r.id, r.referrerId, r.referredId, r.code,

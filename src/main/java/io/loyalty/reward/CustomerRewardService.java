@@ -2,7 +2,7 @@ package io.loyalty.reward;
 
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.customer.PromotionPolicy;
 import io.loyalty.programme.Enrolment;
 import io.loyalty.programme.Membership;
@@ -26,14 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CustomerRewardService {
-    private final CustomerService customers;
+    private final CustomerLookup customers;
     private final EntityManager em;
     private final RewardService rewards;
     private final RewardEligibility eligibility;
     private final PromotionPolicy promotions;
 
     CustomerRewardService(EntityManager em, RewardService rewards, RewardEligibility eligibility,
-                          CustomerService customers, PromotionPolicy promotions) {
+                          CustomerLookup customers, PromotionPolicy promotions) {
         this.promotions = promotions;
         this.em = em;
         this.customers = customers;

@@ -4,7 +4,7 @@ import io.loyalty.common.Ids;
 import io.loyalty.common.Idempotency;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.ledger.EntryType;
 import io.loyalty.ledger.CoalitionPartners;
 import io.loyalty.ledger.Ledger;
@@ -44,14 +44,14 @@ public class RedemptionIssuer {
     private final Ledger ledger;
     private final Idempotency idempotency;
     private final RewardEligibility eligibility;
-    private final CustomerService customers;
+    private final CustomerLookup customers;
     private final RedemptionTransitions transitions;
 
     private final CoalitionPartners partners;
     private final RewardStock stock;
 
     RedemptionIssuer(EntityManager em, MembershipService memberships, Ledger ledger, Idempotency idempotency,
-                     RewardEligibility eligibility, CustomerService customers, RedemptionTransitions transitions,
+                     RewardEligibility eligibility, CustomerLookup customers, RedemptionTransitions transitions,
                      CoalitionPartners partners, RewardStock stock) {
         this.em = em;
         this.stock = stock;

@@ -4,7 +4,7 @@ import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.programme.Enrolment;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.MembershipService;
@@ -24,9 +24,9 @@ public class MemberStatusService {
     private final TierStore store;
     private final TierService tiers;
     private final MembershipService memberships;
-    private final CustomerService customers;
+    private final CustomerLookup customers;
 
-    MemberStatusService(TierStore store, TierService tiers, MembershipService memberships, CustomerService customers) {
+    MemberStatusService(TierStore store, TierService tiers, MembershipService memberships, CustomerLookup customers) {
         this.store = store;
         this.tiers = tiers;
         this.memberships = memberships;

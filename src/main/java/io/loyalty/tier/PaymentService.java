@@ -7,7 +7,7 @@ import io.loyalty.common.Page;
 import io.loyalty.common.PageRequest;
 import io.loyalty.common.Timestamps;
 import io.loyalty.common.error.Problems;
-import io.loyalty.customer.CustomerService;
+import io.loyalty.customer.CustomerLookup;
 import io.loyalty.programme.Membership;
 import io.loyalty.programme.MembershipFee;
 import io.loyalty.programme.MembershipService;
@@ -40,10 +40,10 @@ public class PaymentService {
     private final TierStore store;
     private final MemberStatusService statuses;
     private final MembershipService memberships;
-    private final CustomerService customers;
+    private final CustomerLookup customers;
 
     PaymentService(EntityManager em, Idempotency idempotency, TierStore store, MemberStatusService statuses,
-                   MembershipService memberships, CustomerService customers) {
+                   MembershipService memberships, CustomerLookup customers) {
         this.em = em;
         this.idempotency = idempotency;
         this.store = store;
