@@ -12,8 +12,8 @@ import java.time.Instant;
  * placed since the instant, not with the history before it:
  * <ol>
  * <li>a customer whose last order is before the instant: their summary row as it is;</li>
- * <li>one with orders since, all in one currency: the row minus those orders, the last order before the instant
- * probed on the customer index;</li>
+ * <li>one with orders since, all in one currency: the row minus those orders; the last order before the instant
+ * is the latest but one when only one order came since, else probed on the customer index;</li>
  * <li>one with orders since in several currencies (whose currencies before the instant the row cannot tell): grouped
  * from their orders.</li>
  * </ol>
@@ -52,6 +52,15 @@ final class CustomerHistory {
      * grouped from their orders in it.
      */
     static Sql fromSummary(Scope scope, Instant t) {
+        return fromSummary(scope, t, new Sql("(SELECT o.customer_id, count(*) AS orders, sum(o.net) AS net FROM (")
+                .append(OrderScope.countedOrders(scope, t, null)).append(") o GROUP BY o.customer_id)"));
+    }
+
+    /**
+     * The same, given {@code since}: the scope's counted orders at or after t grouped per customer (customer_id,
+     * orders, net), for a statement that groups them once for other figures too.
+     */
+    static Sql fromSummary(Scope scope, Instant t, Sql since) {
         String currency = scope.currency();
         Sql single = currency == null ? new Sql("m.cur_min = m.cur_max") : new Sql("m.cur_min = m.cur_max AND m.cur_min = ?", currency);
         Sql sql = new Sql("(SELECT m.customer_id, m.first_at, m.last_at, m.orders, m.net, m.cur_min, m.cur_max "
@@ -59,12 +68,13 @@ final class CustomerHistory {
         if (currency != null) {
             sql.append(" AND ").append(single);
         }
-        sql.append(" UNION ALL SELECT m.customer_id, m.first_at, (SELECT max(o.placed_at) FROM orders o "
-                + "WHERE o.customer_id = m.customer_id AND o.status <> 'RETURNED' AND o.placed_at < ?), "
-                + "m.orders - a.orders, m.net - a.net, m.cur_min, m.cur_max "
-                + "FROM (SELECT o.customer_id, count(*) AS orders, sum(o.net) AS net FROM (", t)
-                .append(OrderScope.countedOrders(scope, t, null))
-                .append(") o GROUP BY o.customer_id) a JOIN metrics_customer m ON m.customer_id = a.customer_id "
+        // With one order since t (its last), the last before t is its latest but one; with more, it is probed.
+        sql.append(" UNION ALL SELECT m.customer_id, m.first_at, CASE WHEN a.orders = 1 THEN m.before_last_at ELSE "
+                + "(SELECT max(o.placed_at) FROM orders o "
+                + "WHERE o.customer_id = m.customer_id AND o.status <> 'RETURNED' AND o.placed_at < ?) END, "
+                + "m.orders - a.orders, m.net - a.net, m.cur_min, m.cur_max FROM ", t)
+                .append(since)
+                .append(" a JOIN metrics_customer m ON m.customer_id = a.customer_id "
                         + "WHERE m.first_at < ? AND ", t).append(single)
                 .append(" UNION ALL SELECT m.customer_id, x.first_at, x.last_at, x.orders, x.net, x.cur_min, x.cur_max "
                         + "FROM metrics_customer m CROSS JOIN LATERAL (SELECT min(o.placed_at) AS first_at, "

@@ -83,11 +83,31 @@ public class ProgrammeMetricsQueries {
      * of the redeemer (segment null: no counted order before `from`).
      */
     public List<SegmentRow> segments(UUID programme, Scope p) {
-        Sql sql = new Sql("WITH s AS MATERIALIZED (SELECT customer_id, segment FROM ");
-        sql.append(RfmSql.scoredCustomers(p, p.from())).append(" x), r AS (SELECT o.customer_id, sum(o.net) AS revenue, "
-                + "min(o.currency) AS cur_min, max(o.currency) AS cur_max FROM (");
-        sql.append(OrderScope.countedOrders(p, p.from(), p.to())).append(") o GROUP BY o.customer_id) "
-                + "SELECT false, s.segment, m.id IS NOT NULL, count(*), coalesce(sum(r.revenue), 0), 0, min(r.cur_min), "
+        return segments(programme, p, CustomerHistory.summarised(p));
+    }
+
+    /**
+     * {@code summary}: RFM as of `from` from the customer summary, corrected by the orders since `from`, grouped once
+     * per customer for both that correction and the period's revenue (the same rows when `to` is now).
+     */
+    List<SegmentRow> segments(UUID programme, Scope p, boolean summary) {
+        Sql sql = new Sql("WITH ");
+        if (summary) {
+            sql.append("since AS MATERIALIZED (SELECT o.customer_id, count(*) AS orders, sum(o.net) AS net, "
+                    + "sum(o.net) FILTER (WHERE o.placed_at < ?) AS revenue, min(o.currency) FILTER (WHERE o.placed_at < ?) "
+                    + "AS cur_min, max(o.currency) FILTER (WHERE o.placed_at < ?) AS cur_max FROM (", p.to(), p.to(), p.to())
+                    .append(OrderScope.countedOrders(p, p.from(), null)).append(") o GROUP BY o.customer_id), s AS MATERIALIZED "
+                            + "(SELECT customer_id, segment FROM ")
+                    .append(RfmSql.scoredCustomers(p.from(), CustomerHistory.fromSummary(p, p.from(), new Sql("since"))))
+                    .append(" x), r AS (SELECT customer_id, revenue, cur_min, cur_max FROM since WHERE revenue IS NOT NULL) ");
+        } else {
+            sql.append("s AS MATERIALIZED (SELECT customer_id, segment FROM ")
+                    .append(RfmSql.scoredCustomers(p.from(), CustomerHistory.grouped(p, p.from())))
+                    .append(" x), r AS (SELECT o.customer_id, sum(o.net) AS revenue, min(o.currency) AS cur_min, "
+                            + "max(o.currency) AS cur_max FROM (")
+                    .append(OrderScope.countedOrders(p, p.from(), p.to())).append(") o GROUP BY o.customer_id) ");
+        }
+        sql.append("SELECT false, s.segment, m.id IS NOT NULL, count(*), coalesce(sum(r.revenue), 0), 0, min(r.cur_min), "
                 + "max(r.cur_max) FROM s LEFT JOIN r ON r.customer_id = s.customer_id "
                 + "LEFT JOIN membership m ON m.programme_id = ? AND m.customer_id = s.customer_id AND m.joined_at < ? "
                 + "AND (m.ended_at IS NULL OR m.ended_at >= ?) GROUP BY s.segment, m.id IS NOT NULL "

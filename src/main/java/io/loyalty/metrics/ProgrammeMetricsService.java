@@ -2,6 +2,7 @@ package io.loyalty.metrics;
 
 import io.loyalty.common.error.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -11,6 +12,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Programme effectiveness (METRICS.md, "Programmes"), for every kind of programme, NATURAL ones included. */
 @ApplicationScoped
@@ -20,10 +23,12 @@ public class ProgrammeMetricsService {
 
     private final ProgrammeMetricsQueries queries;
     private final ProgrammeKindQueries kinds;
+    private final ManagedExecutor executor;
 
-    ProgrammeMetricsService(ProgrammeMetricsQueries queries, ProgrammeKindQueries kinds) {
+    ProgrammeMetricsService(ProgrammeMetricsQueries queries, ProgrammeKindQueries kinds, ManagedExecutor executor) {
         this.queries = queries;
         this.kinds = kinds;
+        this.executor = executor;
     }
 
     public ProgrammeMetrics metrics(UUID id, Scope requested) {
@@ -34,9 +39,19 @@ public class ProgrammeMetricsService {
         // Points are earned in the programme's currency only; its revenue comparison is in that currency too.
         Scope p = requested.currency() != null ? requested : new Scope(requested.from(), requested.to(), requested.zone(),
                 null, requested.channel(), programme.currency(), requested.partnerId());
-        ProgrammeMetricsQueries.Memberships m = queries.memberships(id, p);
-        ProgrammeMetricsQueries.Ledger ledger = queries.ledger(id, p);
-        List<ProgrammeMetricsQueries.SegmentRow> rows = queries.segments(id, p);
+        // The comparison (RFM as of `from`, several seconds at 10M orders) runs on a second analytics connection
+        // while this thread reads the memberships and the ledger.
+        CompletableFuture<List<ProgrammeMetricsQueries.SegmentRow>> segments = executor.supplyAsync(() -> queries.segments(id, p));
+        ProgrammeMetricsQueries.Memberships m;
+        ProgrammeMetricsQueries.Ledger ledger;
+        try {
+            m = queries.memberships(id, p);
+            ledger = queries.ledger(id, p);
+        } catch (RuntimeException e) {
+            segments.cancel(true);
+            throw e;
+        }
+        List<ProgrammeMetricsQueries.SegmentRow> rows = joined(segments);
         ProgrammeMetrics.Points points = ledger.points();
         MetricsInputs echoed = new MetricsInputs(p.from(), p.to(), p.zone().getId(), id, p.channel(), p.currency(), p.partnerId());
         return new ProgrammeMetrics(echoed, programme, m.members(), m.joins(), m.leaves(), points,
@@ -44,6 +59,18 @@ public class ProgrammeMetricsService {
                 ledger.outstanding(), ledger.owed(), programme.pointValue().multiply(BigDecimal.valueOf(ledger.outstanding())),
                 programme.currency(), comparison(p.currency(), rows), rewardCost(programme.pointValue(), rows),
                 paidMembership(id, p), coalition(id, p));
+    }
+
+    /** The future's value, or what it threw (a problem such as metrics-timeout), as thrown. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private ProgrammeMetrics.PaidMembership paidMembership(UUID id, Scope p) {

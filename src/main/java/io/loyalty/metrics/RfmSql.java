@@ -30,7 +30,12 @@ public final class RfmSql {
 
     /** The scored customers as a parenthesised subquery: every customer with a counted order before asOf. */
     public static Sql scoredCustomers(Scope scope, Instant asOf) {
-        return scored(asOf, CustomerHistory.before(scope, asOf), "SELECT * FROM s");
+        return scoredCustomers(asOf, CustomerHistory.before(scope, asOf));
+    }
+
+    /** The same over a given {@link CustomerHistory} before asOf. */
+    static Sql scoredCustomers(Instant asOf, Sql history) {
+        return scored(asOf, history, "SELECT * FROM s");
     }
 
     /**

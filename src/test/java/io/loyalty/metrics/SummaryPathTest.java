@@ -38,6 +38,8 @@ class SummaryPathTest {
     RetentionQuery retention;
     @Inject
     RfmQueries rfm;
+    @Inject
+    ProgrammeMetricsQueries programmes;
 
     @BeforeEach
     void someOfEveryKind() {
@@ -133,6 +135,27 @@ class SummaryPathTest {
         }
         assertEquals(fromOrders.leastCurrency(), fromSummary.leastCurrency());
         assertEquals(fromOrders.greatestCurrency(), fromSummary.greatestCurrency());
+    }
+
+    @Test
+    void theProgrammeComparisonIsTheSameFromTheSummary() {
+        // a member who ordered before `from` and after it, and a non-member who did too; `from` after the join
+        String programme = io.loyalty.Fixtures.programme(List.of(io.loyalty.Fixtures.spend("spend", 1)));
+        String member = io.loyalty.Fixtures.member(programme);
+        String other = customer();
+        String ch = channel();
+        order(ch, member, "2026-01-11T00:00:00Z", "11");
+        order(ch, other, "2026-01-12T00:00:00Z", "12");
+        Instant from = Instant.now();
+        order(ch, member, from.plusMillis(1).toString(), "13");
+        order(ch, other, from.plusMillis(2).toString(), "14");
+        order(ch, other, from.plusMillis(3).toString(), "15");
+        for (Instant to : List.of(from.plusMillis(2), from.plusSeconds(86_400))) {
+            Scope scope = inCurrency(from, to, "INR");
+            java.util.UUID id = java.util.UUID.fromString(programme);
+            assertEquals(new java.util.HashSet<>(programmes.segments(id, scope, false)),
+                    new java.util.HashSet<>(programmes.segments(id, scope, true)), "to " + to);
+        }
     }
 
     private long count(Sql rows) {
