@@ -3,6 +3,8 @@ package io.loyalty.metrics;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 @Schema(name = "FeedbackMetrics", description = "What customers said in [from, to), what became of their bad experiences, "
@@ -18,22 +20,22 @@ public record FeedbackMetrics(
 
     /** One row per figure, a rate with the counts behind it, for a spreadsheet (the period is the request's). */
     List<List<Object>> csvRows() {
-        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         count(rows, "nps.responses", nps.responses());
         count(rows, "nps.promoters", nps.promoters());
         count(rows, "nps.passives", nps.passives());
         count(rows, "nps.detractors", nps.detractors());
-        rows.add(java.util.Arrays.asList("nps.score", nps.score(), null, null));
+        rows.add(Arrays.asList("nps.score", nps.score(), null, null));
         rate(rows, "nps.promoterShare", nps.promoterShare());
         rate(rows, "nps.detractorShare", nps.detractorShare());
         for (Satisfaction s : satisfaction) {
             count(rows, s.type() + ".responses", s.responses());
-            rows.add(java.util.Arrays.asList(s.type() + ".meanScore", s.meanScore(), null, null));
+            rows.add(Arrays.asList(s.type() + ".meanScore", s.meanScore(), null, null));
             rate(rows, s.type() + ".topTwoBox", s.topTwoBox());
         }
         count(rows, "incidents.opened", incidents.opened());
         count(rows, "incidents.resolved", incidents.resolved());
-        rows.add(java.util.Arrays.asList("incidents.medianHoursToResolution", incidents.medianHoursToResolution(), null, null));
+        rows.add(Arrays.asList("incidents.medianHoursToResolution", incidents.medianHoursToResolution(), null, null));
         rate(rows, "incidents.compensated", incidents.compensated());
         count(rows, "referrals.made", referrals.made());
         count(rows, "referrals.converted", referrals.converted());
@@ -41,11 +43,11 @@ public record FeedbackMetrics(
     }
 
     private static void count(List<List<Object>> rows, String figure, long value) {
-        rows.add(java.util.Arrays.asList(figure, value, null, null));
+        rows.add(Arrays.asList(figure, value, null, null));
     }
 
     private static void rate(List<List<Object>> rows, String figure, Rate rate) {
-        rows.add(java.util.Arrays.asList(figure, rate.value(), rate.numerator(), rate.denominator()));
+        rows.add(Arrays.asList(figure, rate.value(), rate.numerator(), rate.denominator()));
     }
 
     @Schema(name = "NpsMetrics", description = "NPS answers given in the period: promoters 9-10, passives 7-8, "

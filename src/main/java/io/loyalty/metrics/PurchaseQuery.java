@@ -3,6 +3,8 @@ package io.loyalty.metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -88,7 +90,7 @@ class PurchaseQuery {
                 exact[0], exact[1]);
     }
 
-    private static Figures figures(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Figures figures(ResultSet rs) throws SQLException {
         rs.next();
         return new Figures(rs.getLong(1), rs.getLong(2), Money.sum(rs.getBigDecimal(3)), rs.getLong(4), rs.getLong(5),
                 rs.getLong(6), rs.getLong(7), Money.sum(rs.getBigDecimal(8)), trim(rs.getString(9)), trim(rs.getString(10)));

@@ -6,12 +6,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.loyalty.TestSupport.asAdmin;
 import static io.loyalty.metrics.OrderMetricsFixtures.channel;
 import static io.loyalty.metrics.OrderMetricsFixtures.customer;
 import static io.loyalty.metrics.OrderMetricsFixtures.giveBack;
@@ -47,8 +51,8 @@ class CustomerSummaryTest {
                 : null);
     }
 
-    private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-        java.time.OffsetDateTime at = rs.getObject(column, java.time.OffsetDateTime.class);
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
         return at == null ? null : at.toInstant();
     }
 
@@ -129,23 +133,17 @@ class CustomerSummaryTest {
         // two customers, several orders each, out of time order, two at the same instant, and one before the existing order
         String c = customer();
         order(ch, c, "2026-07-07T00:00:00Z", "70");
-        String cExternal = io.loyalty.TestSupport.asAdmin().get("/api/v1/customers/" + c).path("externalId");
+        String cExternal = asAdmin().get("/api/v1/customers/" + c).path("externalId");
         String csv = "externalId,customerExternalId,placedAt,currency,total,channel\n"
                 + run + "-1," + cExternal + ",2026-07-09,INR,9.00," + ch + "\n"
                 + run + "-2," + cExternal + ",2026-07-01,INR,1.00," + ch + "\n"
                 + run + "-3," + cExternal + ",2026-07-09,INR,9.50," + ch + "\n"
                 + run + "-4," + run + "-new,2026-07-03,INR,3.00," + ch + "\n"
                 + run + "-5," + run + "-new,2026-07-02,INR,2.00," + ch + "\n";
-        io.restassured.response.Response accepted = io.loyalty.TestSupport.asAdmin().contentType("text/csv")
-                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/imports/orders");
-        accepted.then().statusCode(202);
-        for (int i = 0; !"COMPLETED".equals(io.loyalty.TestSupport.asAdmin().get(accepted.header("Location")).path("status")); i++) {
-            org.junit.jupiter.api.Assertions.assertTrue(i < 300, "the import completes");
-            Thread.sleep(100);
-        }
+        assertEquals("COMPLETED", MetricsFixtures.importCsv(csv).path("status"));
         assertEquals(expect("2026-07-01T00:00:00Z", "2026-07-07T00:00:00Z", "2026-07-09T00:00:00Z", "2026-07-09T00:00:00Z", 4,
                 "89.5"), row(c));
-        String newcomer = io.loyalty.TestSupport.asAdmin().queryParam("externalId", run + "-new").get("/api/v1/customers")
+        String newcomer = asAdmin().queryParam("externalId", run + "-new").get("/api/v1/customers")
                 .path("items[0].id");
         assertEquals(expect("2026-07-02T00:00:00Z", "2026-07-03T00:00:00Z", "2026-07-03T00:00:00Z", "2026-07-02T00:00:00Z", 2,
                 "5"), row(newcomer));

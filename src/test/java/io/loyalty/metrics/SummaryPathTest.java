@@ -1,5 +1,6 @@
 package io.loyalty.metrics;
 
+import io.loyalty.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +10,9 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 
 import static io.loyalty.metrics.OrderMetricsFixtures.channel;
 import static io.loyalty.metrics.OrderMetricsFixtures.customer;
@@ -140,8 +143,8 @@ class SummaryPathTest {
     @Test
     void theProgrammeComparisonIsTheSameFromTheSummary() {
         // a member who ordered before `from` and after it, and a non-member who did too; `from` after the join
-        String programme = io.loyalty.Fixtures.programme(List.of(io.loyalty.Fixtures.spend("spend", 1)));
-        String member = io.loyalty.Fixtures.member(programme);
+        String programme = Fixtures.programme(List.of(Fixtures.spend("spend", 1)));
+        String member = Fixtures.member(programme);
         String other = customer();
         String ch = channel();
         order(ch, member, "2026-01-11T00:00:00Z", "11");
@@ -152,9 +155,9 @@ class SummaryPathTest {
         order(ch, other, from.plusMillis(3).toString(), "15");
         for (Instant to : List.of(from.plusMillis(2), from.plusSeconds(86_400))) {
             Scope scope = inCurrency(from, to, "INR");
-            java.util.UUID id = java.util.UUID.fromString(programme);
-            assertEquals(new java.util.HashSet<>(programmes.segments(id, scope, false)),
-                    new java.util.HashSet<>(programmes.segments(id, scope, true)), "to " + to);
+            UUID id = UUID.fromString(programme);
+            assertEquals(new HashSet<>(programmes.segments(id, scope, false)),
+                    new HashSet<>(programmes.segments(id, scope, true)), "to " + to);
         }
     }
 
