@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,22 @@ class CustomerSummaryTest {
             + "min(currency), max(currency) FROM orders WHERE status <> 'RETURNED' GROUP BY customer_id";
     private static final String FROM_SUMMARY = "SELECT customer_id, first_at, second_at, last_at, before_last_at, orders, net, "
             + "cur_min, cur_max FROM metrics_customer";
+
+    /**
+     * Each counted order's place in its customer's history (V20's metrics_order), by correlated subqueries over the
+     * orders, ranked by (placed_at, id): a second computation, not the window functions of the migration.
+     */
+    private static final String CHAIN_FROM_ORDERS = "SELECT o.customer_id, o.placed_at, o.id, "
+            + "(SELECT max(p.placed_at) FROM orders p WHERE p.customer_id = o.customer_id AND p.status <> 'RETURNED' "
+            + "AND (p.placed_at, p.id) < (o.placed_at, o.id)), "
+            + "(SELECT min(p.placed_at) FROM orders p WHERE p.customer_id = o.customer_id AND p.status <> 'RETURNED'), "
+            + "(SELECT count(*) FROM orders p WHERE p.customer_id = o.customer_id AND p.status <> 'RETURNED' "
+            + "AND (p.placed_at, p.id) <= (o.placed_at, o.id)), o.total - o.returned_amount, "
+            + "(SELECT sum(p.total - p.returned_amount) FROM orders p WHERE p.customer_id = o.customer_id "
+            + "AND p.status <> 'RETURNED' AND (p.placed_at, p.id) <= (o.placed_at, o.id)) "
+            + "FROM orders o WHERE o.status <> 'RETURNED'";
+    private static final String CHAIN = "SELECT customer_id, placed_at, order_id, prev_at, first_at, seq, net, cum_net "
+            + "FROM metrics_order";
 
     @Inject
     AnalyticsDatabase analytics;
@@ -70,23 +87,30 @@ class CustomerSummaryTest {
         String t3 = "2026-03-03T10:00:00Z";
         String latest = order(ch, c, t3, "100");
         assertEquals(expect(t3, null, t3, null, 1, "100"), row(c));
+        assertChainAgrees(c);
         // placed earlier but posted later: it becomes the first, the old first the second (and the latest but one)
         String earliest = order(ch, c, t1, "10");
         assertEquals(expect(t1, t3, t3, t1, 2, "110"), row(c));
+        assertChainAgrees(c);
         // a second order at the same instant: first and second are that instant; t2, later, becomes the latest but one
         order(ch, c, t1, "20");
         assertEquals(expect(t1, t1, t3, t1, 3, "130"), row(c));
+        assertChainAgrees(c);
         order(ch, c, t2, "50");
         assertEquals(expect(t1, t1, t3, t2, 4, "180"), row(c));
+        assertChainAgrees(c);
         // a full return of one of the two first orders: the other stays first, t2 becomes second
         giveBack(earliest, "10");
         assertEquals(expect(t1, t2, t3, t2, 3, "170"), row(c));
+        assertChainAgrees(c);
         // a partial return lowers the revenue only
         giveBack(latest, "30");
         assertEquals(expect(t1, t2, t3, t2, 3, "140"), row(c));
+        assertChainAgrees(c);
         // returning the rest of the latest order: it no longer counts, t2 is the last
         giveBack(latest, "70");
         assertEquals(expect(t1, t2, t2, t1, 2, "70"), row(c));
+        assertChainAgrees(c);
     }
 
     @Test
@@ -123,6 +147,7 @@ class CustomerSummaryTest {
         for (String c : customers) {
             UUID id = UUID.fromString(c);
             assertEquals(rows(FROM_ORDERS, id), rows(FROM_SUMMARY, id), "summary of " + c);
+            assertChainAgrees(c);
         }
     }
 
@@ -147,6 +172,10 @@ class CustomerSummaryTest {
                 .path("items[0].id");
         assertEquals(expect("2026-07-02T00:00:00Z", "2026-07-03T00:00:00Z", "2026-07-03T00:00:00Z", "2026-07-02T00:00:00Z", 2,
                 "5"), row(newcomer));
+        assertChainAgrees(c);
+        assertChainAgrees(newcomer);
+        // the import's 2026-07-01 order came before the posted one: that one is second now, with 71.00 through it
+        assertEquals("2026-07-01T00:00:00Z|2026-07-01T00:00:00Z|2|71", chainRow(c, "2026-07-07T00:00:00Z"));
     }
 
     @Test
@@ -157,6 +186,28 @@ class CustomerSummaryTest {
         long extra = count("(" + FROM_SUMMARY + ") EXCEPT (" + FROM_ORDERS + ")");
         assertEquals(0, missing, "customers whose summary is missing or differs");
         assertEquals(0, extra, "summary rows the orders do not give");
+        assertEquals(0, count("(" + CHAIN_FROM_ORDERS + ") EXCEPT (" + CHAIN + ")"), "orders whose place is missing or differs");
+        assertEquals(0, count("(" + CHAIN + ") EXCEPT (" + CHAIN_FROM_ORDERS + ")"), "places of orders not counted");
+    }
+
+    private void assertChainAgrees(String customerId) {
+        UUID id = UUID.fromString(customerId);
+        List<String> expected = new ArrayList<>(rows(CHAIN_FROM_ORDERS, id));
+        List<String> actual = new ArrayList<>(rows(CHAIN, id));
+        Collections.sort(expected);
+        Collections.sort(actual);
+        assertEquals(expected, actual, "history of " + customerId);
+    }
+
+    /** prev_at|first_at|seq|cum_net of the customer's order placed at {@code at}. */
+    private String chainRow(String customerId, String at) {
+        return analytics.query(new Sql("SELECT prev_at, first_at, seq, cum_net FROM metrics_order WHERE customer_id = ? "
+                + "AND placed_at = ?", UUID.fromString(customerId), Instant.parse(at)), rs -> {
+            rs.next();
+            return rs.getObject(1, OffsetDateTime.class).toInstant() + "|"
+                    + rs.getObject(2, OffsetDateTime.class).toInstant() + "|" + rs.getLong(3)
+                    + "|" + rs.getBigDecimal(4).stripTrailingZeros().toPlainString();
+        });
     }
 
     private long count(String sql) {
@@ -171,7 +222,7 @@ class CustomerSummaryTest {
             List<String> out = new ArrayList<>();
             while (rs.next()) {
                 StringBuilder r = new StringBuilder();
-                for (int i = 1; i <= 9; i++) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                     Object v = rs.getObject(i);
                     r.append(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(v)).append('|');
                 }

@@ -1,0 +1,114 @@
+-- The metrics read model, second part: every counted order (not fully returned) with its place in its customer's
+-- history: the customer's previous counted order (prev_at), first one (first_at), the order's rank (seq) and the
+-- net revenue through it (cum_net). Orders of one customer are ranked by (placed_at, order_id).
+--
+-- It turns "per customer" questions about a period into filters on the period's own rows, with no grouping: the
+-- customers with an order in (a, b] are the rows there whose prev_at is at or before a (one row per customer, the
+-- first in the range); a customer's history before t is read on their first order at or after t (prev_at, seq - 1,
+-- cum_net - net). Retention and the programme comparison read it; owned by the metrics package, kept exact by the
+-- same statement triggers as metrics_customer (V19), in the writing transaction.
+CREATE TABLE metrics_order (
+    customer_id uuid        NOT NULL,
+    placed_at   timestamptz NOT NULL,
+    order_id    uuid        NOT NULL,
+    prev_at     timestamptz,
+    first_at    timestamptz NOT NULL,
+    seq         integer     NOT NULL CHECK (seq > 0),
+    net         numeric     NOT NULL,
+    cum_net     numeric     NOT NULL,
+    PRIMARY KEY (customer_id, placed_at, order_id)
+);
+
+-- Rows of a period in one index range, carrying what retention filters on (an index-only scan).
+CREATE INDEX metrics_order_placed_at_idx ON metrics_order (placed_at) INCLUDE (prev_at, first_at, customer_id);
+
+-- New orders: the summary rows first (they take the customers' locks, in id order), then each customer's history
+-- from their earliest new order on.
+CREATE OR REPLACE FUNCTION metrics_customer_orders_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO metrics_customer AS m (customer_id, first_at, second_at, last_at, before_last_at, orders, net, cur_min, cur_max)
+    SELECT customer_id, t[1], t[2], u[1], u[2], n, net, cur_min, cur_max
+    FROM (SELECT customer_id, (array_agg(placed_at ORDER BY placed_at))[1:2] AS t, (array_agg(placed_at ORDER BY placed_at DESC))[1:2] AS u,
+                 count(*) AS n, sum(total - returned_amount) AS net, min(currency) AS cur_min, max(currency) AS cur_max
+          FROM new_orders WHERE status <> 'RETURNED' GROUP BY customer_id ORDER BY customer_id) x
+    ON CONFLICT (customer_id) DO UPDATE SET
+        first_at  = least(m.first_at, EXCLUDED.first_at),
+        second_at = CASE WHEN m.first_at <= EXCLUDED.first_at THEN least(m.second_at, EXCLUDED.first_at)
+                         ELSE least(EXCLUDED.second_at, m.first_at) END,
+        last_at   = greatest(m.last_at, EXCLUDED.last_at),
+        before_last_at = CASE WHEN m.last_at >= EXCLUDED.last_at THEN greatest(m.before_last_at, EXCLUDED.last_at)
+                              ELSE greatest(EXCLUDED.before_last_at, m.last_at) END,
+        orders    = m.orders + EXCLUDED.orders,
+        net       = m.net + EXCLUDED.net,
+        cur_min   = least(m.cur_min, EXCLUDED.cur_min),
+        cur_max   = greatest(m.cur_max, EXCLUDED.cur_max);
+    -- Each customer's history from their earliest new order on: the new rows and the rows already after it, ranked
+    -- on from the last row before it. An order after the customer's last (the common case) is one new row; one
+    -- placed before others, as an import may write, re-ranks those. Neither reads the orders table, which a bulk
+    -- load may leave without indexes until it ends.
+    WITH n AS (SELECT id, customer_id, placed_at, total - returned_amount AS net FROM new_orders WHERE status <> 'RETURNED'),
+    s AS (SELECT s0.customer_id, s0.start, p.placed_at AS p_at, p.first_at AS p_first, p.seq AS p_seq, p.cum_net AS p_cum
+          FROM (SELECT customer_id, min(placed_at) AS start FROM n GROUP BY customer_id) s0
+          LEFT JOIN LATERAL (SELECT b.placed_at, b.first_at, b.seq, b.cum_net FROM metrics_order b
+                             WHERE b.customer_id = s0.customer_id AND b.placed_at < s0.start
+                             ORDER BY b.placed_at DESC, b.order_id DESC LIMIT 1) p ON true),
+    x AS (SELECT id, customer_id, placed_at, net FROM n
+          UNION ALL
+          SELECT b.order_id, b.customer_id, b.placed_at, b.net FROM s JOIN metrics_order b
+              ON b.customer_id = s.customer_id AND b.placed_at >= s.start)
+    INSERT INTO metrics_order AS mo (customer_id, placed_at, order_id, prev_at, first_at, seq, net, cum_net)
+    SELECT x.customer_id, x.placed_at, x.id, coalesce(lag(x.placed_at) OVER w, s.p_at),
+           least(s.p_first, first_value(x.placed_at) OVER w), coalesce(s.p_seq, 0) + row_number() OVER w, x.net,
+           coalesce(s.p_cum, 0) + sum(x.net) OVER w
+    FROM x JOIN s ON s.customer_id = x.customer_id
+    WINDOW w AS (PARTITION BY x.customer_id ORDER BY x.placed_at, x.id ROWS UNBOUNDED PRECEDING)
+    ON CONFLICT (customer_id, placed_at, order_id) DO UPDATE SET prev_at = EXCLUDED.prev_at, first_at = EXCLUDED.first_at,
+        seq = EXCLUDED.seq, cum_net = EXCLUDED.cum_net
+    WHERE (mo.prev_at, mo.first_at, mo.seq, mo.cum_net) IS DISTINCT FROM
+          (EXCLUDED.prev_at, EXCLUDED.first_at, EXCLUDED.seq, EXCLUDED.cum_net);
+    RETURN NULL;
+END $$;
+
+-- Returns and other changes: the summary recounted as in V19 (its rows locked first), then the customers' histories.
+CREATE OR REPLACE FUNCTION metrics_customer_recount(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM 1 FROM metrics_customer WHERE customer_id = ANY (ids) ORDER BY customer_id FOR UPDATE;
+    INSERT INTO metrics_customer AS m (customer_id, first_at, second_at, last_at, before_last_at, orders, net, cur_min, cur_max)
+    SELECT customer_id, t[1], t[2], u[1], u[2], n, net, cur_min, cur_max
+    FROM (SELECT customer_id, (array_agg(placed_at ORDER BY placed_at))[1:2] AS t, (array_agg(placed_at ORDER BY placed_at DESC))[1:2] AS u,
+                 count(*) AS n, sum(total - returned_amount) AS net, min(currency) AS cur_min, max(currency) AS cur_max
+          FROM orders WHERE customer_id = ANY (ids) AND status <> 'RETURNED' GROUP BY customer_id ORDER BY customer_id) x
+    ON CONFLICT (customer_id) DO UPDATE SET first_at = EXCLUDED.first_at, second_at = EXCLUDED.second_at,
+        last_at = EXCLUDED.last_at, before_last_at = EXCLUDED.before_last_at, orders = EXCLUDED.orders, net = EXCLUDED.net, cur_min = EXCLUDED.cur_min,
+        cur_max = EXCLUDED.cur_max;
+    DELETE FROM metrics_customer m WHERE m.customer_id = ANY (ids)
+        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = m.customer_id AND o.status <> 'RETURNED');
+    -- their histories ranked again from their orders; rows changed only where they differ
+    DELETE FROM metrics_order mo WHERE mo.customer_id = ANY (ids)
+        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = mo.order_id AND o.customer_id = mo.customer_id
+                        AND o.placed_at = mo.placed_at AND o.status <> 'RETURNED');
+    INSERT INTO metrics_order AS mo (customer_id, placed_at, order_id, prev_at, first_at, seq, net, cum_net)
+    SELECT customer_id, placed_at, id, lag(placed_at) OVER w, first_value(placed_at) OVER w, row_number() OVER w, net,
+           sum(net) OVER w
+    FROM (SELECT id, customer_id, placed_at, total - returned_amount AS net FROM orders
+          WHERE customer_id = ANY (ids) AND status <> 'RETURNED') o
+    WINDOW w AS (PARTITION BY customer_id ORDER BY placed_at, id ROWS UNBOUNDED PRECEDING)
+    ON CONFLICT (customer_id, placed_at, order_id) DO UPDATE SET prev_at = EXCLUDED.prev_at, first_at = EXCLUDED.first_at,
+        seq = EXCLUDED.seq, net = EXCLUDED.net, cum_net = EXCLUDED.cum_net
+    WHERE (mo.prev_at, mo.first_at, mo.seq, mo.net, mo.cum_net)
+          IS DISTINCT FROM (EXCLUDED.prev_at, EXCLUDED.first_at, EXCLUDED.seq, EXCLUDED.net, EXCLUDED.cum_net);
+END $$;
+
+CREATE OR REPLACE FUNCTION metrics_customer_orders_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE metrics_customer, metrics_order;
+    RETURN NULL;
+END $$;
+
+INSERT INTO metrics_order (customer_id, placed_at, order_id, prev_at, first_at, seq, net, cum_net)
+SELECT customer_id, placed_at, id, lag(placed_at) OVER w, first_value(placed_at) OVER w, row_number() OVER w, net,
+       sum(net) OVER w
+FROM (SELECT id, customer_id, placed_at, total - returned_amount AS net FROM orders WHERE status <> 'RETURNED') o
+WINDOW w AS (PARTITION BY customer_id ORDER BY placed_at, id ROWS UNBOUNDED PRECEDING)
+ORDER BY placed_at;
+ANALYZE metrics_order;
