@@ -24,7 +24,13 @@ CREATE INDEX metrics_order_placed_at_idx ON metrics_order (placed_at) INCLUDE (p
 
 -- New orders: the summary rows first (they take the customers' locks, in id order), then each customer's history
 -- from their earliest new order on.
-CREATE OR REPLACE FUNCTION metrics_customer_orders_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+--
+-- PL/pgSQL plans a statement once per connection and keeps the plan until the tables are analysed again; a plan made
+-- while metrics_order (or orders) was small would scan the whole table for every order once it is large (a fresh
+-- database slowed to minutes per import this way). The triggers' statements only ever touch a few customers' rows,
+-- so these functions plan them as index lookups whatever the statistics say.
+CREATE OR REPLACE FUNCTION metrics_customer_orders_inserted() RETURNS trigger LANGUAGE plpgsql
+    SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     INSERT INTO metrics_customer AS m (customer_id, first_at, second_at, last_at, before_last_at, orders, net, cur_min, cur_max)
     SELECT customer_id, t[1], t[2], u[1], u[2], n, net, cur_min, cur_max
@@ -43,25 +49,26 @@ BEGIN
         cur_min   = least(m.cur_min, EXCLUDED.cur_min),
         cur_max   = greatest(m.cur_max, EXCLUDED.cur_max);
     -- Each customer's history from their earliest new order on: the new rows and the rows already after it, ranked
-    -- on from the last row before it. An order after the customer's last (the common case) is one new row; one
-    -- placed before others, as an import may write, re-ranks those. Neither reads the orders table, which a bulk
-    -- load may leave without indexes until it ends.
+    -- on from the last row before it (carried in as a first row, so that one window numbers and sums them all). An
+    -- order after the customer's last (the common case) is one new row; one placed before others, as an import may
+    -- write, re-ranks those. Neither reads the orders table, which a bulk load may leave without indexes until it ends.
     WITH n AS (SELECT id, customer_id, placed_at, total - returned_amount AS net FROM new_orders WHERE status <> 'RETURNED'),
-    s AS (SELECT s0.customer_id, s0.start, p.placed_at AS p_at, p.first_at AS p_first, p.seq AS p_seq, p.cum_net AS p_cum
-          FROM (SELECT customer_id, min(placed_at) AS start FROM n GROUP BY customer_id) s0
-          LEFT JOIN LATERAL (SELECT b.placed_at, b.first_at, b.seq, b.cum_net FROM metrics_order b
-                             WHERE b.customer_id = s0.customer_id AND b.placed_at < s0.start
-                             ORDER BY b.placed_at DESC, b.order_id DESC LIMIT 1) p ON true),
-    x AS (SELECT id, customer_id, placed_at, net FROM n
+    s AS (SELECT customer_id, min(placed_at) AS start FROM n GROUP BY customer_id),
+    x AS (SELECT customer_id, placed_at, id, net AS amount, false AS before, NULL::integer AS seq, NULL::timestamptz AS first_at
+          FROM n
           UNION ALL
-          SELECT b.order_id, b.customer_id, b.placed_at, b.net FROM s JOIN metrics_order b
-              ON b.customer_id = s.customer_id AND b.placed_at >= s.start)
+          SELECT b.customer_id, b.placed_at, b.order_id, b.net, false, NULL, NULL FROM s CROSS JOIN LATERAL
+              (SELECT * FROM metrics_order b WHERE b.customer_id = s.customer_id AND b.placed_at >= s.start) b
+          UNION ALL
+          SELECT p.customer_id, p.placed_at, p.order_id, p.cum_net, true, p.seq, p.first_at FROM s CROSS JOIN LATERAL
+              (SELECT * FROM metrics_order b WHERE b.customer_id = s.customer_id AND b.placed_at < s.start
+               ORDER BY b.placed_at DESC, b.order_id DESC LIMIT 1) p),
+    r AS (SELECT customer_id, placed_at, id, before, amount, lag(placed_at) OVER w AS prev_at,
+                 first_value(coalesce(first_at, placed_at)) OVER w AS first_at,
+                 row_number() OVER w + coalesce(first_value(seq) OVER w - 1, 0) AS seq, sum(amount) OVER w AS cum_net
+          FROM x WINDOW w AS (PARTITION BY customer_id ORDER BY placed_at, id ROWS UNBOUNDED PRECEDING))
     INSERT INTO metrics_order AS mo (customer_id, placed_at, order_id, prev_at, first_at, seq, net, cum_net)
-    SELECT x.customer_id, x.placed_at, x.id, coalesce(lag(x.placed_at) OVER w, s.p_at),
-           least(s.p_first, first_value(x.placed_at) OVER w), coalesce(s.p_seq, 0) + row_number() OVER w, x.net,
-           coalesce(s.p_cum, 0) + sum(x.net) OVER w
-    FROM x JOIN s ON s.customer_id = x.customer_id
-    WINDOW w AS (PARTITION BY x.customer_id ORDER BY x.placed_at, x.id ROWS UNBOUNDED PRECEDING)
+    SELECT customer_id, placed_at, id, prev_at, first_at, seq, amount, cum_net FROM r WHERE NOT before
     ON CONFLICT (customer_id, placed_at, order_id) DO UPDATE SET prev_at = EXCLUDED.prev_at, first_at = EXCLUDED.first_at,
         seq = EXCLUDED.seq, cum_net = EXCLUDED.cum_net
     WHERE (mo.prev_at, mo.first_at, mo.seq, mo.cum_net) IS DISTINCT FROM
@@ -70,7 +77,8 @@ BEGIN
 END $$;
 
 -- Returns and other changes: the summary recounted as in V19 (its rows locked first), then the customers' histories.
-CREATE OR REPLACE FUNCTION metrics_customer_recount(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION metrics_customer_recount(ids uuid[]) RETURNS void LANGUAGE plpgsql
+    SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     PERFORM 1 FROM metrics_customer WHERE customer_id = ANY (ids) ORDER BY customer_id FOR UPDATE;
     INSERT INTO metrics_customer AS m (customer_id, first_at, second_at, last_at, before_last_at, orders, net, cur_min, cur_max)

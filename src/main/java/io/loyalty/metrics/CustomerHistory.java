@@ -12,8 +12,8 @@ import java.time.Instant;
  * placed since the instant, not with the history before it:
  * <ol>
  * <li>a customer whose last order is before the instant: their summary row as it is;</li>
- * <li>one with orders since, all in one currency: the row minus those orders; the last order before the instant
- * is the latest but one when only one order came since, else probed on the customer index;</li>
+ * <li>one with orders since, all in one currency: read on their first order since the instant in
+ * {@code metrics_order} (V20), which carries their previous order, rank and running net;</li>
  * <li>one with orders since in several currencies (whose currencies before the instant the row cannot tell): grouped
  * from their orders.</li>
  * </ol>
@@ -52,40 +52,55 @@ final class CustomerHistory {
      * grouped from their orders in it.
      */
     static Sql fromSummary(Scope scope, Instant t) {
-        return fromSummary(scope, t, new Sql("(SELECT o.customer_id, count(*) AS orders, sum(o.net) AS net FROM (")
-                .append(OrderScope.countedOrders(scope, t, null)).append(") o GROUP BY o.customer_id)"));
+        return fromSummary(scope, t, null);
     }
 
     /**
-     * The same, given {@code since}: the scope's counted orders at or after t grouped per customer (customer_id,
-     * orders, net), for a statement that groups them once for other figures too.
+     * The history before `from` as {@link #fromSummary(Scope, Instant)}, with each customer's net revenue in
+     * [from, to) and its least and greatest currency ({@code revenue}, {@code rev_min}, {@code rev_max}; null without
+     * a counted order there). In one currency that is the running net through the last order before `to` (the
+     * summary's net, or the running net before the first order at or after `to`) minus the one before `from`; in
+     * several, grouped from the customer's orders.
      */
-    static Sql fromSummary(Scope scope, Instant t, Sql since) {
+    static Sql withRevenue(Scope scope) {
+        return fromSummary(scope, scope.from(), scope.to());
+    }
+
+    private static Sql fromSummary(Scope scope, Instant t, Instant to) {
         String currency = scope.currency();
-        Sql single = currency == null ? new Sql("m.cur_min = m.cur_max") : new Sql("m.cur_min = m.cur_max AND m.cur_min = ?", currency);
-        Sql sql = new Sql("(SELECT m.customer_id, m.first_at, m.last_at, m.orders, m.net, m.cur_min, m.cur_max "
-                + "FROM metrics_customer m WHERE m.last_at < ?", t);
-        if (currency != null) {
-            sql.append(" AND ").append(single);
+        // One pass over the summary: a customer with orders since t is read on their first order since t
+        // (metrics_order, V20), which carries their last order before it, their rank and their running net.
+        Sql sql = new Sql("(SELECT m.customer_id, m.first_at, CASE WHEN m.last_at < ? THEN m.last_at ELSE f.prev_at END AS last_at, "
+                + "CASE WHEN m.last_at < ? THEN m.orders ELSE f.seq - 1 END AS orders, "
+                + "CASE WHEN m.last_at < ? THEN m.net ELSE f.cum_net - f.net END AS net, m.cur_min, m.cur_max", t, t, t);
+        if (to != null) {
+            sql.append(", CASE WHEN f.placed_at < ? THEN coalesce(u.cum_net - u.net, m.net) - (f.cum_net - f.net) END AS revenue, "
+                    + "CASE WHEN f.placed_at < ? THEN m.cur_min END AS rev_min, "
+                    + "CASE WHEN f.placed_at < ? THEN m.cur_max END AS rev_max", to, to, to);
         }
-        // With one order since t (its last), the last before t is its latest but one; with more, it is probed.
-        sql.append(" UNION ALL SELECT m.customer_id, m.first_at, CASE WHEN a.orders = 1 THEN m.before_last_at ELSE "
-                + "(SELECT max(o.placed_at) FROM orders o "
-                + "WHERE o.customer_id = m.customer_id AND o.status <> 'RETURNED' AND o.placed_at < ?) END, "
-                + "m.orders - a.orders, m.net - a.net, m.cur_min, m.cur_max FROM ", t)
-                .append(since)
-                .append(" a JOIN metrics_customer m ON m.customer_id = a.customer_id "
-                        + "WHERE m.first_at < ? AND ", t).append(single)
-                .append(" UNION ALL SELECT m.customer_id, x.first_at, x.last_at, x.orders, x.net, x.cur_min, x.cur_max "
-                        + "FROM metrics_customer m CROSS JOIN LATERAL (SELECT min(o.placed_at) AS first_at, "
-                        + "max(o.placed_at) AS last_at, count(*) AS orders, sum(o.total - o.returned_amount) AS net, "
-                        + "min(o.currency) AS cur_min, max(o.currency) AS cur_max FROM orders o WHERE o.customer_id = m.customer_id "
-                        + "AND o.status <> 'RETURNED' AND o.placed_at < ?", t);
-        if (currency != null) {
-            sql.append(" AND o.currency = ?) x WHERE x.orders > 0 AND m.first_at < ? AND m.cur_min <> m.cur_max)", currency, t);
-        } else {
-            sql.append(") x WHERE m.last_at >= ? AND m.first_at < ? AND m.cur_min <> m.cur_max)", t, t);
+        sql.append(" FROM metrics_customer m LEFT JOIN metrics_order f ON f.customer_id = m.customer_id "
+                + "AND f.placed_at >= ? AND f.prev_at < ?", t, t);
+        if (to != null) {
+            sql.append(" LEFT JOIN metrics_order u ON u.customer_id = m.customer_id AND u.placed_at >= ? AND u.prev_at < ?", to, to);
         }
-        return sql;
+        sql.append(" WHERE m.first_at < ? AND m.cur_min = m.cur_max", t);
+        if (currency != null) {
+            sql.append(" AND m.cur_min = ?", currency);
+        }
+        Sql inCurrency = currency == null ? new Sql("") : new Sql(" AND o.currency = ?", currency);
+        sql.append(" UNION ALL SELECT m.customer_id, x.first_at, x.last_at, x.orders, x.net, x.cur_min, x.cur_max");
+        if (to != null) {
+            sql.append(", y.revenue, y.cur_min, y.cur_max");
+        }
+        sql.append(" FROM metrics_customer m CROSS JOIN LATERAL (SELECT min(o.placed_at) AS first_at, "
+                + "max(o.placed_at) AS last_at, count(*) AS orders, sum(o.total - o.returned_amount) AS net, "
+                + "min(o.currency) AS cur_min, max(o.currency) AS cur_max FROM orders o WHERE o.customer_id = m.customer_id "
+                + "AND o.status <> 'RETURNED' AND o.placed_at < ?", t).append(inCurrency).append(") x");
+        if (to != null) {
+            sql.append(" CROSS JOIN LATERAL (SELECT sum(o.total - o.returned_amount) AS revenue, min(o.currency) AS cur_min, "
+                    + "max(o.currency) AS cur_max FROM orders o WHERE o.customer_id = m.customer_id AND o.status <> 'RETURNED' "
+                    + "AND o.placed_at >= ? AND o.placed_at < ?", t, to).append(inCurrency).append(") y");
+        }
+        return sql.append(" WHERE x.orders > 0 AND m.first_at < ? AND m.cur_min <> m.cur_max)", t);
     }
 }

@@ -87,34 +87,34 @@ public class ProgrammeMetricsQueries {
     }
 
     /**
-     * {@code summary}: RFM as of `from` from the customer summary, corrected by the orders since `from`, grouped once
-     * per customer for both that correction and the period's revenue (the same rows when `to` is now).
+     * {@code summary}: RFM as of `from` and the period's revenue from the read model (the customer summary and each
+     * order's place in its customer's history), without grouping the orders since `from`.
      */
     List<SegmentRow> segments(UUID programme, Scope p, boolean summary) {
-        Sql sql = new Sql("WITH ");
+        // s: the customers with a counted order before `from`, their segment then, and their revenue in [from, to)
+        Sql sql = new Sql("WITH s AS MATERIALIZED (SELECT customer_id, segment, revenue, rev_min, rev_max FROM ");
         if (summary) {
-            sql.append("since AS MATERIALIZED (SELECT o.customer_id, count(*) AS orders, sum(o.net) AS net, "
-                    + "sum(o.net) FILTER (WHERE o.placed_at < ?) AS revenue, min(o.currency) FILTER (WHERE o.placed_at < ?) "
-                    + "AS cur_min, max(o.currency) FILTER (WHERE o.placed_at < ?) AS cur_max FROM (", p.to(), p.to(), p.to())
-                    .append(OrderScope.countedOrders(p, p.from(), null)).append(") o GROUP BY o.customer_id), s AS MATERIALIZED "
-                            + "(SELECT customer_id, segment FROM ")
-                    .append(RfmSql.scoredCustomers(p.from(), CustomerHistory.fromSummary(p, p.from(), new Sql("since"))))
-                    .append(" x), r AS (SELECT customer_id, revenue, cur_min, cur_max FROM since WHERE revenue IS NOT NULL) ");
+            sql.append(RfmSql.scoredCustomers(p.from(), CustomerHistory.withRevenue(p), List.of("revenue", "rev_min", "rev_max")))
+                    .append(" x) ");
         } else {
-            sql.append("s AS MATERIALIZED (SELECT customer_id, segment FROM ")
+            sql.append("(SELECT x.customer_id, x.segment, r.revenue, r.cur_min AS rev_min, r.cur_max AS rev_max FROM ")
                     .append(RfmSql.scoredCustomers(p.from(), CustomerHistory.grouped(p, p.from())))
-                    .append(" x), r AS (SELECT o.customer_id, sum(o.net) AS revenue, min(o.currency) AS cur_min, "
+                    .append(" x LEFT JOIN (SELECT o.customer_id, sum(o.net) AS revenue, min(o.currency) AS cur_min, "
                             + "max(o.currency) AS cur_max FROM (")
-                    .append(OrderScope.countedOrders(p, p.from(), p.to())).append(") o GROUP BY o.customer_id) ");
+                    .append(OrderScope.countedOrders(p, p.from(), p.to()))
+                    .append(") o GROUP BY o.customer_id) r ON r.customer_id = x.customer_id) y) ");
         }
-        sql.append("SELECT false, s.segment, m.id IS NOT NULL, count(*), coalesce(sum(r.revenue), 0), 0, min(r.cur_min), "
-                + "max(r.cur_max) FROM s LEFT JOIN r ON r.customer_id = s.customer_id "
+        sql.append("SELECT false, s.segment, m.id IS NOT NULL, count(*), coalesce(sum(s.revenue), 0), 0, min(s.rev_min), "
+                + "max(s.rev_max) FROM s "
                 + "LEFT JOIN membership m ON m.programme_id = ? AND m.customer_id = s.customer_id AND m.joined_at < ? "
                 + "AND (m.ended_at IS NULL OR m.ended_at >= ?) GROUP BY s.segment, m.id IS NOT NULL "
                 + "UNION ALL SELECT true, s.segment, true, 0, 0, -sum(e.points), NULL, NULL "
                 + "FROM ledger_entry e JOIN membership m ON m.id = e.membership_id LEFT JOIN s ON s.customer_id = m.customer_id "
                 + "WHERE m.programme_id = ? AND e.type = 'REDEEM' AND e.occurred_at >= ? AND e.occurred_at < ? GROUP BY s.segment",
-                programme, p.from(), p.from(), programme, p.from(), p.to()).sortedGrouping();
+                programme, p.from(), p.from(), programme, p.from(), p.to());
+        if (!summary) {
+            sql.sortedGrouping();
+        }
         return analytics.query(sql, rs -> {
             List<SegmentRow> rows = new ArrayList<>();
             while (rs.next()) {

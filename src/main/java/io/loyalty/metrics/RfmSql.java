@@ -1,6 +1,7 @@
 package io.loyalty.metrics;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * RFM scores and segments in SQL, the one definition the RFM endpoints and the programme comparison share
@@ -35,7 +36,12 @@ public final class RfmSql {
 
     /** The same over a given {@link CustomerHistory} before asOf. */
     static Sql scoredCustomers(Instant asOf, Sql history) {
-        return scored(asOf, history, "SELECT * FROM s");
+        return scored(asOf, history, List.of(), "SELECT * FROM s");
+    }
+
+    /** The same, each customer carrying the history's {@code carried} columns. */
+    static Sql scoredCustomers(Instant asOf, Sql history, List<String> carried) {
+        return scored(asOf, history, carried, "SELECT * FROM s");
     }
 
     /**
@@ -49,7 +55,7 @@ public final class RfmSql {
 
     /** The same over a given {@link CustomerHistory} before asOf. */
     static Sql segments(Instant asOf, Sql history) {
-        return scored(asOf, history, "SELECT g.*, e.cur_least, e.cur_greatest, e.r_min, e.r1, e.r2, e.r3, e.r4, e.r_max, "
+        return scored(asOf, history, List.of(), "SELECT g.*, e.cur_least, e.cur_greatest, e.r_min, e.r1, e.r2, e.r3, e.r4, e.r_max, "
                 + "e.f_min, e.f1, e.f2, e.f3, e.f4, e.f_max, e.m_min, e.m1, e.m2, e.m3, e.m4, e.m_max FROM (SELECT s.segment, "
                 + "count(*) AS customers, sum(s.frequency) AS orders, sum(s.monetary) AS revenue, min(s.r_score) AS r_lo, "
                 + "max(s.r_score) AS r_hi, min(s.f_score) AS f_lo, max(s.f_score) AS f_hi, min(s.m_score) AS m_lo, "
@@ -57,9 +63,15 @@ public final class RfmSql {
     }
 
     /** The statement up to the scored customers {@code s} and the population's edges {@code e}, then {@code tail}. */
-    private static Sql scored(Instant asOf, Sql history, String tail) {
+    private static Sql scored(Instant asOf, Sql history, List<String> carried, String tail) {
+        StringBuilder fromHistory = new StringBuilder();
+        StringBuilder fromC = new StringBuilder();
+        for (String column : carried) {
+            fromHistory.append(", h.").append(column);
+            fromC.append(", c.").append(column);
+        }
         Sql sql = new Sql("(WITH c AS MATERIALIZED (SELECT h.customer_id, h.last_at AS last_order_at, "
-                + "h.orders AS frequency, h.net AS monetary, h.cur_min, h.cur_max FROM ");
+                + "h.orders AS frequency, h.net AS monetary, h.cur_min, h.cur_max" + fromHistory + " FROM ");
         sql.append(history);
         sql.append(" h), "
                 // positions floor(h) and floor(h) + 1 of each quartile as percentile_disc fractions, and h - floor(h)
@@ -85,7 +97,7 @@ public final class RfmSql {
                 + " FROM q), "
                 + "s AS (SELECT x.*, " + RfmSegment.sqlCase("x.r_score", "x.f_score", "x.m_score") + " AS segment FROM ("
                 + "SELECT c.customer_id, c.last_order_at, c.frequency, c.monetary, c.cur_min, c.cur_max, "
-                + "e.cur_least, e.cur_greatest, "
+                + "e.cur_least, e.cur_greatest" + fromC + ", "
                 + "5 - (" + above("c.last_order_at", "<=", "e.r") + ") AS r_score, "
                 + "1 + (" + above("c.frequency", ">=", "e.f") + ") AS f_score, "
                 + "1 + (" + above("c.monetary", ">=", "e.m") + ") AS m_score "
