@@ -33,7 +33,7 @@ public class CohortService {
         Scope scope = params.toScope(caller, DEFAULT_SPAN, v);
         List<Instant> bounds = unit == null ? null : Periods.buckets(scope.from(), scope.to(), scope.zone(), unit, v);
         v.throwIfAny();
-        CohortQuery.Matrix matrix = query.matrix(scope, bounds);
+        CohortQuery.Matrix matrix = query.matrix(scope, bounds, revenue);
         String currency = null;
         if (revenue) {
             Currencies.requireSingle(matrix.leastCurrency(), matrix.greatestCurrency());
@@ -64,7 +64,7 @@ public class CohortService {
             for (int b = c; b <= buckets; b++) {
                 CohortQuery.Cell cell = row.get(b);
                 long customers = cell == null ? 0 : cell.customers();
-                cumulative = cell == null ? cumulative : cumulative.add(cell.net());
+                cumulative = cell == null || !revenue ? cumulative : cumulative.add(cell.net());
                 cells.add(new Cohorts.Cell(b - c, customers, Money.ratio(customers, size),
                         revenue ? Money.per(cumulative, size) : null));
             }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -43,6 +44,8 @@ class SummaryPathTest {
     RfmQueries rfm;
     @Inject
     ProgrammeMetricsQueries programmes;
+    @Inject
+    CohortQuery cohorts;
 
     @BeforeEach
     void someOfEveryKind() {
@@ -121,6 +124,28 @@ class SummaryPathTest {
                 assertEquals(retention.fromOrders(scope, w), retention.fromChain(scope, w), scope + " " + w);
             }
         }
+    }
+
+    /** The customers of every cell; the fixtures' orders fall on bucket starts in UTC, and not in Kolkata. */
+    @Test
+    void cohortCustomersAreTheSameFromEachOrdersPlaceInItsCustomersHistory() {
+        for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Asia/Kolkata"))) {
+            for (Periods.Granularity unit : Periods.Granularity.values()) {
+                for (Instant from : List.of(INSTANTS.get(0), INSTANTS.get(1))) {
+                    Instant to = INSTANTS.get(3);
+                    Scope scope = new Scope(from, to, zone, null, null, null, null);
+                    List<Instant> bounds = Periods.buckets(from, to, zone, unit, new MetricsParams.Violations());
+                    assertEquals(customers(cohorts.fromOrders(scope, bounds)), customers(cohorts.customersFromChain(scope, bounds)),
+                            zone + " " + unit + " from " + from);
+                }
+            }
+        }
+    }
+
+    private static List<String> customers(CohortQuery.Matrix matrix) {
+        List<String> cells = matrix.cells().stream().map(c -> c.cohort() + "/" + c.bucket() + ":" + c.customers()).sorted().toList();
+        assertTrue(!cells.isEmpty());
+        return cells;
     }
 
     @Test
