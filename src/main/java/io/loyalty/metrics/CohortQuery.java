@@ -1,11 +1,14 @@
 package io.loyalty.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -17,9 +20,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class CohortQuery {
     private final AnalyticsDatabase analytics;
+    private final ManagedExecutor executor;
 
-    CohortQuery(AnalyticsDatabase analytics) {
+    CohortQuery(AnalyticsDatabase analytics, ManagedExecutor executor) {
         this.analytics = analytics;
+        this.executor = executor;
     }
 
     /** Cohort bucket and activity bucket (1-based), the cohort's customers who ordered in it and their net revenue. */
@@ -44,21 +49,44 @@ class CohortQuery {
      * never grouped per customer.
      */
     Matrix customersFromChain(Scope scope, List<Instant> bounds) {
+        // Alternate buckets in two statements on two analytics connections, so that both cores scan (1.1 s in one
+        // statement at 10M orders over 24 months); alternate, because later buckets hold more orders.
+        CompletableFuture<List<Cell>> odd = executor.supplyAsync(() -> customersFromChain(scope, bounds, 1));
+        List<Cell> cells;
+        try {
+            cells = new ArrayList<>(customersFromChain(scope, bounds, 2));
+        } catch (RuntimeException e) {
+            odd.cancel(true);
+            throw e;
+        }
+        try {
+            cells.addAll(odd.join());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return new Matrix(cells, null, null);
+    }
+
+    /** The cells of buckets first, first + 2, ... */
+    private List<Cell> customersFromChain(Scope scope, List<Instant> bounds, int first) {
+        if (first >= bounds.size()) {
+            return List.of();
+        }
         Sql sql = new Sql("");
-        for (int k = 1; k < bounds.size(); k++) {
+        for (int k = first; k < bounds.size(); k += 2) {
             Instant start = bounds.get(k - 1);
-            sql.append(k > 1 ? " UNION ALL " : "")
+            sql.append(k > first ? " UNION ALL " : "")
                     .append("SELECT width_bucket(first_at, (SELECT CAST(? AS timestamptz[]))) AS cohort, " + k + " AS bucket, "
                             + "count(*) FROM metrics_order WHERE placed_at >= ? AND placed_at < ? AND first_at >= ? "
                             + "AND (prev_at IS NULL OR prev_at < ?) GROUP BY 1", starts(bounds), start, bounds.get(k),
                             scope.from(), start);
         }
-        return analytics.query(sql.append(" ORDER BY cohort, bucket"), rs -> {
+        return analytics.query(sql, rs -> {
             List<Cell> cells = new ArrayList<>();
             while (rs.next()) {
                 cells.add(new Cell(rs.getInt(1), rs.getInt(2), rs.getLong(3), null));
             }
-            return new Matrix(cells, null, null);
+            return cells;
         });
     }
 
