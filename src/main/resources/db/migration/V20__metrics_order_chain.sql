@@ -19,8 +19,10 @@ CREATE TABLE metrics_order (
     PRIMARY KEY (customer_id, placed_at, order_id)
 );
 
--- Rows of a period in one index range, carrying what retention filters on (an index-only scan).
-CREATE INDEX metrics_order_placed_at_idx ON metrics_order (placed_at) INCLUDE (prev_at, first_at, customer_id);
+-- Rows of a period in one index range, carrying what retention and cohorts filter on (an index-only scan). Not the
+-- customer: 30 % more index for what only the few rows retention joins per customer need (360 ms against 275 ms for
+-- a quarter's retention scan at 10M orders).
+CREATE INDEX metrics_order_placed_at_idx ON metrics_order (placed_at) INCLUDE (prev_at, first_at);
 
 -- New orders: the summary rows first (they take the customers' locks, in id order). A customer's one new order placed
 -- after all their others (the common case) is then ranked from the summary row just written: its previous order is
