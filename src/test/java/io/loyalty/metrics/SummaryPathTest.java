@@ -13,8 +13,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static io.loyalty.TestSupport.asAdmin;
 import static io.loyalty.metrics.OrderMetricsFixtures.channel;
 import static io.loyalty.metrics.OrderMetricsFixtures.customer;
 import static io.loyalty.metrics.OrderMetricsFixtures.giveBack;
@@ -188,11 +190,27 @@ class SummaryPathTest {
         order(ch, member, from.plusMillis(1).toString(), "13");
         order(ch, other, from.plusMillis(2).toString(), "14");
         order(ch, other, from.plusMillis(3).toString(), "15");
+        // points redeemed in the period by a member with a history before `from` and by one without (no segment)
+        String newcomer = Fixtures.member(programme);
+        MetricsFixtures.order(member, from.plusMillis(4), "30", ch);
+        MetricsFixtures.order(newcomer, from.plusMillis(5), "40", ch);
+        String reward = asAdmin().body(Map.of("programmeId", programme, "name", "five", "type", "DISCOUNT_AMOUNT",
+                "cost", 5, "amount", 5)).post("/api/v1/rewards").then().statusCode(201).extract().path("id");
+        for (String who : List.of(member, newcomer, newcomer)) {
+            asAdmin().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("customerId", who, "rewardId", reward))
+                    .post("/api/v1/redemptions").then().statusCode(201);
+        }
         for (Instant to : List.of(from.plusMillis(2), from.plusSeconds(86_400))) {
             Scope scope = inCurrency(from, to, "INR");
             UUID id = UUID.fromString(programme);
-            assertEquals(new HashSet<>(programmes.segments(id, scope, false)),
-                    new HashSet<>(programmes.segments(id, scope, true)), "to " + to);
+            List<ProgrammeMetricsQueries.SegmentRow> grouped = programmes.segments(id, scope, false);
+            assertEquals(new HashSet<>(grouped), new HashSet<>(programmes.segments(id, scope, true)), "to " + to);
+            if (to.isAfter(from.plusMillis(2))) {
+                // 5 points by the member, in their segment, and 10 by the newcomer, in none
+                assertEquals(15, grouped.stream().filter(ProgrammeMetricsQueries.SegmentRow::cost)
+                        .mapToLong(ProgrammeMetricsQueries.SegmentRow::points).sum());
+                assertTrue(grouped.stream().anyMatch(r -> r.cost() && r.segment() == null && r.points() == 10));
+            }
         }
     }
 
