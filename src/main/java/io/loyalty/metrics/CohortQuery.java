@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -39,22 +40,37 @@ class CohortQuery {
      * {@code revenue}: whether the cells' revenue is needed (else their {@code net} is null).
      */
     Matrix matrix(Scope scope, List<Instant> bounds, boolean revenue) {
-        return revenue || !CustomerHistory.wholeBusiness(scope) ? fromOrders(scope, bounds) : customersFromChain(scope, bounds);
+        if (!CustomerHistory.wholeBusiness(scope)) {
+            return fromOrders(scope, bounds);
+        }
+        if (!revenue) {
+            return fromChain(scope, bounds, false, null);
+        }
+        // Revenue is never added across currencies. When every order ever of the cohorts' customers is in one
+        // currency (their summary rows say so), so are their orders of the period; otherwise the orders are grouped,
+        // which tells exactly which currencies the period's orders are in.
+        String[] currencies = analytics.query(new Sql("SELECT min(cur_min), max(cur_max) FROM metrics_customer "
+                + "WHERE first_at >= ? AND first_at < ?", scope.from(), scope.to()), rs -> {
+            rs.next();
+            return new String[]{rs.getString(1), rs.getString(2)};
+        });
+        return Objects.equals(currencies[0], currencies[1]) ? fromChain(scope, bounds, true, currencies[0])
+                : fromOrders(scope, bounds);
     }
 
     /**
-     * The customers of each cell, for the whole business, from each order's place in its customer's history
-     * ({@code metrics_order}, V20): a customer ordered in bucket k when one of their orders there has no previous order
-     * since the bucket began, and their cohort is the bucket of their first order. One index range per bucket, filtered,
-     * never grouped per customer.
+     * For the whole business, from each order's place in its customer's history ({@code metrics_order}, V20): a
+     * customer ordered in bucket k when one of their orders there has no previous order since the bucket began, and
+     * their cohort is the bucket of their first order. One index range per bucket, never grouped per customer; with
+     * {@code revenue}, every row of the range is read for its net (in {@code currency}, the only one).
      */
-    Matrix customersFromChain(Scope scope, List<Instant> bounds) {
+    Matrix fromChain(Scope scope, List<Instant> bounds, boolean revenue, String currency) {
         // Alternate buckets in two statements on two analytics connections, so that both cores scan (1.1 s in one
         // statement at 10M orders over 24 months); alternate, because later buckets hold more orders.
-        CompletableFuture<List<Cell>> odd = executor.supplyAsync(() -> customersFromChain(scope, bounds, 1));
+        CompletableFuture<List<Cell>> odd = executor.supplyAsync(() -> fromChain(scope, bounds, revenue, 1));
         List<Cell> cells;
         try {
-            cells = new ArrayList<>(customersFromChain(scope, bounds, 2));
+            cells = new ArrayList<>(fromChain(scope, bounds, revenue, 2));
         } catch (RuntimeException e) {
             odd.cancel(true);
             throw e;
@@ -64,11 +80,12 @@ class CohortQuery {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return new Matrix(cells, null, null);
+        String trimmed = currency == null ? null : currency.trim();
+        return new Matrix(cells, trimmed, trimmed);
     }
 
     /** The cells of buckets first, first + 2, ... */
-    private List<Cell> customersFromChain(Scope scope, List<Instant> bounds, int first) {
+    private List<Cell> fromChain(Scope scope, List<Instant> bounds, boolean revenue, int first) {
         if (first >= bounds.size()) {
             return List.of();
         }
@@ -76,15 +93,22 @@ class CohortQuery {
         for (int k = first; k < bounds.size(); k += 2) {
             Instant start = bounds.get(k - 1);
             sql.append(k > first ? " UNION ALL " : "")
-                    .append("SELECT width_bucket(first_at, (SELECT CAST(? AS timestamptz[]))) AS cohort, " + k + " AS bucket, "
-                            + "count(*) FROM metrics_order WHERE placed_at >= ? AND placed_at < ? AND first_at >= ? "
-                            + "AND (prev_at IS NULL OR prev_at < ?) GROUP BY 1", starts(bounds), start, bounds.get(k),
-                            scope.from(), start);
+                    .append("SELECT width_bucket(first_at, (SELECT CAST(? AS timestamptz[]))) AS cohort, " + k + " AS bucket, ",
+                            starts(bounds));
+            if (revenue) {
+                sql.append("count(*) FILTER (WHERE prev_at IS NULL OR prev_at < ?), sum(net) FROM metrics_order "
+                        + "WHERE placed_at >= ? AND placed_at < ? AND first_at >= ? GROUP BY 1", start, start, bounds.get(k),
+                        scope.from());
+            } else {
+                sql.append("count(*), NULL::numeric FROM metrics_order WHERE placed_at >= ? AND placed_at < ? "
+                        + "AND first_at >= ? AND (prev_at IS NULL OR prev_at < ?) GROUP BY 1", start, bounds.get(k),
+                        scope.from(), start);
+            }
         }
         return analytics.query(sql, rs -> {
             List<Cell> cells = new ArrayList<>();
             while (rs.next()) {
-                cells.add(new Cell(rs.getInt(1), rs.getInt(2), rs.getLong(3), null));
+                cells.add(new Cell(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getBigDecimal(4)));
             }
             return cells;
         });

@@ -128,24 +128,52 @@ class SummaryPathTest {
         }
     }
 
-    /** The customers of every cell; the fixtures' orders fall on bucket starts in UTC, and not in Kolkata. */
+    /** Every cell (customers, and revenue); the fixtures' orders fall on bucket starts in UTC, and not in Kolkata. */
     @Test
-    void cohortCustomersAreTheSameFromEachOrdersPlaceInItsCustomersHistory() {
+    void cohortsAreTheSameFromEachOrdersPlaceInItsCustomersHistory() {
         for (ZoneId zone : List.of(ZoneOffset.UTC, ZoneId.of("Asia/Kolkata"))) {
             for (Periods.Granularity unit : Periods.Granularity.values()) {
                 for (Instant from : List.of(INSTANTS.get(0), INSTANTS.get(1))) {
                     Instant to = INSTANTS.get(3);
                     Scope scope = new Scope(from, to, zone, null, null, null, null);
                     List<Instant> bounds = Periods.buckets(from, to, zone, unit, new MetricsParams.Violations());
-                    assertEquals(customers(cohorts.fromOrders(scope, bounds)), customers(cohorts.customersFromChain(scope, bounds)),
+                    CohortQuery.Matrix grouped = cohorts.fromOrders(scope, bounds);
+                    assertEquals(cells(grouped, false), cells(cohorts.fromChain(scope, bounds, false, null), false),
                             zone + " " + unit + " from " + from);
+                    assertEquals(cells(grouped, true), cells(cohorts.fromChain(scope, bounds, true, "INR"), true),
+                            "revenue, " + zone + " " + unit + " from " + from);
+                    // the test database holds orders in two currencies: the revenue view groups the orders then
+                    CohortQuery.Matrix asked = cohorts.matrix(scope, bounds, true);
+                    assertEquals(cells(grouped, true), cells(asked, true));
+                    assertEquals(List.of(grouped.leastCurrency(), grouped.greatestCurrency()),
+                            List.of(asked.leastCurrency(), asked.greatestCurrency()));
                 }
             }
         }
     }
 
-    private static List<String> customers(CohortQuery.Matrix matrix) {
-        List<String> cells = matrix.cells().stream().map(c -> c.cohort() + "/" + c.bucket() + ":" + c.customers()).sorted().toList();
+    /** Cohorts whose customers only ever ordered in one currency: the revenue view reads the read model too. */
+    @Test
+    void cohortRevenueInOneCurrencyIsTheSameFromEachOrdersPlaceInItsCustomersHistory() {
+        String ch = channel();
+        String early = customer();
+        order(ch, early, "1991-01-10T00:00:00Z", "10");
+        order(ch, early, "1991-02-10T00:00:00Z", "20");
+        order(ch, early, "1991-02-11T00:00:00Z", "5");
+        order(ch, customer(), "1991-02-20T00:00:00Z", "7");
+        Scope scope = whole(Instant.parse("1991-01-01T00:00:00Z"), Instant.parse("1991-03-01T00:00:00Z"));
+        List<Instant> bounds = Periods.buckets(scope.from(), scope.to(), ZoneOffset.UTC, Periods.Granularity.MONTH,
+                new MetricsParams.Violations());
+        CohortQuery.Matrix asked = cohorts.matrix(scope, bounds, true);
+        // cohort 1 (January): one customer, 10 in January and 25 in February; cohort 2: one customer, 7
+        assertEquals(List.of("1/1:1/10", "1/2:1/25", "2/2:1/7"), cells(asked, true));
+        assertEquals(cells(cohorts.fromOrders(scope, bounds), true), cells(asked, true));
+        assertEquals(List.of("INR", "INR"), List.of(asked.leastCurrency(), asked.greatestCurrency()));
+    }
+
+    private static List<String> cells(CohortQuery.Matrix matrix, boolean revenue) {
+        List<String> cells = matrix.cells().stream().map(c -> c.cohort() + "/" + c.bucket() + ":" + c.customers()
+                + (revenue ? "/" + c.net().stripTrailingZeros().toPlainString() : "")).sorted().toList();
         assertTrue(!cells.isEmpty());
         return cells;
     }
