@@ -11,7 +11,7 @@
 #   OPEN_LOOP_ONLY=1   only the warm-up and step 2: no maximum-throughput wrk, no pgbench
 #   APP_LOG=file       keep the application's log there
 #   DB, PORT, MPORT    the database and ports (default loyalty_bench_orders, 8093, 9093)
-#   SUMMARY=off        disable the metrics read model's triggers on orders (V19) after migration;
+#   SUMMARY=off        disable the metrics read model's triggers on orders (V19, V20) after migration;
 #   SUMMARY=alternate  what the read model costs the order path: the wrk and pgbench steps run 3 times each with the
 #                      triggers on and off in turn (on one app, one database), instead of once
 #   ADMISSION=false    turn admission control off (loyalty.admission.enabled) to see the service without it;
@@ -47,12 +47,12 @@ QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PO
 APP=$!
 for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && break; sleep 1; done
 summary() {  # ENABLE or DISABLE the metrics read model's triggers
-  for t in insert update delete truncate; do
-    psql -h localhost -U postgres -d $DB -q -c "ALTER TABLE orders $1 TRIGGER metrics_customer_$t"
+  for t in customer_insert customer_update customer_delete customer_truncate order_insert order_truncate; do
+    psql -h localhost -U postgres -d $DB -q -c "ALTER TABLE orders $1 TRIGGER metrics_$t"
   done
 }
 SUMMARY=${SUMMARY:-on}
-[ "$SUMMARY" = off ] && { summary DISABLE; echo "metrics summary triggers disabled"; }
+[ "$SUMMARY" = off ] && { summary DISABLE; echo "metrics read model triggers disabled"; }
 # the steps' states: once as configured, or on, off three times over
 STATES=$([ "$SUMMARY" = alternate ] && echo "on off on off on off" || echo "$SUMMARY")
 

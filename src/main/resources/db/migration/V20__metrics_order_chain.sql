@@ -5,8 +5,8 @@
 -- It turns "per customer" questions about a period into filters on the period's own rows, with no grouping: the
 -- customers with an order in (a, b] are the rows there whose prev_at is at or before a (one row per customer, the
 -- first in the range); a customer's history before t is read on their first order at or after t (prev_at, seq - 1,
--- cum_net - net). Retention and the programme comparison read it; owned by the metrics package, kept exact by the
--- same statement triggers as metrics_customer (V19), in the writing transaction.
+-- cum_net - net). Retention, cohorts, RFM as of a past instant and the programme comparison read it. Owned by the
+-- metrics package, kept exact in the writing transaction by statement triggers on orders, as metrics_customer (V19).
 CREATE TABLE metrics_order (
     customer_id uuid        NOT NULL,
     placed_at   timestamptz NOT NULL,
@@ -24,45 +24,31 @@ CREATE TABLE metrics_order (
 -- a quarter's retention scan at 10M orders).
 CREATE INDEX metrics_order_placed_at_idx ON metrics_order (placed_at) INCLUDE (prev_at, first_at);
 
--- New orders: the summary rows first (they take the customers' locks, in id order). A customer's one new order placed
--- after all their others (the common case) is then ranked from the summary row just written: its previous order is
--- the latest but one, its rank the count, its running net the net. Any other (several new orders of a customer in one
--- statement, an order placed before others, as an import may write) re-ranks the customer's history from their
--- earliest new order on, continuing from the last row before it (carried in as a first row, so that one window numbers
--- and sums them all). Neither reads the orders table, which a bulk load may leave without indexes until it ends.
+-- New orders, in a trigger of its own that fires after V19's (triggers of one event fire in name order:
+-- metrics_customer_insert, then metrics_order_insert), so the customers' summary rows are already written and locked,
+-- in id order, by this transaction. A customer's one new order placed after all their others (the common case) is
+-- ranked from that row: its previous order is the latest but one, its rank the count, its running net the net. Any
+-- other (several new orders of a customer in one statement, an order placed before others, as an import may write)
+-- re-ranks the customer's history from their earliest new order on, continuing from the last row before it (carried
+-- in as a first row, so that one window numbers and sums them all). Neither reads the orders table, which a bulk load
+-- may leave without indexes until it ends.
 --
 -- PL/pgSQL plans a statement once per connection and keeps the plan until the tables are analysed again; a plan made
 -- while metrics_order was small could scan all of it for every order once it is large (a fresh test database slowed
--- to minutes per import this way). So every read of metrics_order here is a lateral subquery the planner cannot turn
--- into a join (LIMIT, OFFSET 0) and sequential scans are off: index lookups of the statement's customers, whatever
--- the statistics say.
-CREATE OR REPLACE FUNCTION metrics_customer_orders_inserted() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
+-- to minutes per import this way). So every read of the read model here is a lateral subquery the planner cannot turn
+-- into a join (LIMIT, OFFSET 0, or a key lookup) and sequential scans are off: index lookups of the statement's
+-- customers, whatever the statistics say.
+CREATE FUNCTION metrics_order_orders_inserted() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
 DECLARE
     appended bigint;
 BEGIN
-    WITH n AS (SELECT id, customer_id, placed_at, total - returned_amount AS net, currency FROM new_orders
-               WHERE status <> 'RETURNED'),
-    c AS (SELECT customer_id, count(*) AS k, (array_agg(placed_at ORDER BY placed_at))[1:2] AS t,
-                 (array_agg(placed_at ORDER BY placed_at DESC))[1:2] AS u, sum(net) AS net, min(currency) AS cur_min,
-                 max(currency) AS cur_max FROM n GROUP BY customer_id),
-    up AS (INSERT INTO metrics_customer AS m (customer_id, first_at, second_at, last_at, before_last_at, orders, net, cur_min, cur_max)
-           SELECT customer_id, t[1], t[2], u[1], u[2], k, net, cur_min, cur_max FROM c ORDER BY customer_id
-           ON CONFLICT (customer_id) DO UPDATE SET
-               first_at  = least(m.first_at, EXCLUDED.first_at),
-               second_at = CASE WHEN m.first_at <= EXCLUDED.first_at THEN least(m.second_at, EXCLUDED.first_at)
-                                ELSE least(EXCLUDED.second_at, m.first_at) END,
-               last_at   = greatest(m.last_at, EXCLUDED.last_at),
-               before_last_at = CASE WHEN m.last_at >= EXCLUDED.last_at THEN greatest(m.before_last_at, EXCLUDED.last_at)
-                                     ELSE greatest(EXCLUDED.before_last_at, m.last_at) END,
-               orders    = m.orders + EXCLUDED.orders,
-               net       = m.net + EXCLUDED.net,
-               cur_min   = least(m.cur_min, EXCLUDED.cur_min),
-               cur_max   = greatest(m.cur_max, EXCLUDED.cur_max)
-           RETURNING m.customer_id, m.first_at, m.last_at, m.before_last_at, m.orders, m.net)
     INSERT INTO metrics_order (customer_id, placed_at, order_id, prev_at, first_at, seq, net, cum_net)
-    SELECT n.customer_id, n.placed_at, n.id, up.before_last_at, up.first_at, up.orders, n.net, up.net
-    FROM up JOIN c ON c.customer_id = up.customer_id JOIN n ON n.customer_id = up.customer_id
-    WHERE c.k = 1 AND n.placed_at = up.last_at AND (up.orders = 1 OR up.before_last_at < up.last_at);
+    SELECT c.customer_id, c.placed_at, c.id, m.before_last_at, m.first_at, m.orders, c.net, m.net
+    FROM (SELECT customer_id, count(*) AS k, (array_agg(id))[1] AS id, max(placed_at) AS placed_at,
+                 sum(total - returned_amount) AS net
+          FROM new_orders WHERE status <> 'RETURNED' GROUP BY customer_id) c
+    CROSS JOIN LATERAL (SELECT * FROM metrics_customer m WHERE m.customer_id = c.customer_id OFFSET 0) m
+    WHERE c.k = 1 AND m.last_at = c.placed_at AND (m.orders = 1 OR m.before_last_at < m.last_at);
     GET DIAGNOSTICS appended = ROW_COUNT;
     IF appended = (SELECT count(*) FROM new_orders WHERE status <> 'RETURNED') THEN
         RETURN NULL;
@@ -93,22 +79,15 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Returns and other changes: the summary recounted as in V19 (its rows locked first), then the customers' histories.
-CREATE OR REPLACE FUNCTION metrics_customer_recount(ids uuid[]) RETURNS void LANGUAGE plpgsql
+-- Returns and other changes: V19's recount (which locks the customers' summary rows first, in id order) under
+-- another name, then the customers' histories ranked again from their orders. V19's update and delete triggers call
+-- metrics_customer_recount by name, so they now call both.
+ALTER FUNCTION metrics_customer_recount(uuid[]) RENAME TO metrics_customer_recount_summary;
+CREATE FUNCTION metrics_customer_recount(ids uuid[]) RETURNS void LANGUAGE plpgsql
     SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
-    PERFORM 1 FROM metrics_customer WHERE customer_id = ANY (ids) ORDER BY customer_id FOR UPDATE;
-    INSERT INTO metrics_customer AS m (customer_id, first_at, second_at, last_at, before_last_at, orders, net, cur_min, cur_max)
-    SELECT customer_id, t[1], t[2], u[1], u[2], n, net, cur_min, cur_max
-    FROM (SELECT customer_id, (array_agg(placed_at ORDER BY placed_at))[1:2] AS t, (array_agg(placed_at ORDER BY placed_at DESC))[1:2] AS u,
-                 count(*) AS n, sum(total - returned_amount) AS net, min(currency) AS cur_min, max(currency) AS cur_max
-          FROM orders WHERE customer_id = ANY (ids) AND status <> 'RETURNED' GROUP BY customer_id ORDER BY customer_id) x
-    ON CONFLICT (customer_id) DO UPDATE SET first_at = EXCLUDED.first_at, second_at = EXCLUDED.second_at,
-        last_at = EXCLUDED.last_at, before_last_at = EXCLUDED.before_last_at, orders = EXCLUDED.orders, net = EXCLUDED.net, cur_min = EXCLUDED.cur_min,
-        cur_max = EXCLUDED.cur_max;
-    DELETE FROM metrics_customer m WHERE m.customer_id = ANY (ids)
-        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = m.customer_id AND o.status <> 'RETURNED');
-    -- their histories ranked again from their orders; rows changed only where they differ
+    PERFORM metrics_customer_recount_summary(ids);
+    -- rows changed only where they differ
     DELETE FROM metrics_order mo WHERE mo.customer_id = ANY (ids)
         AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = mo.order_id AND o.customer_id = mo.customer_id
                         AND o.placed_at = mo.placed_at AND o.status <> 'RETURNED');
@@ -124,11 +103,16 @@ BEGIN
           IS DISTINCT FROM (EXCLUDED.prev_at, EXCLUDED.first_at, EXCLUDED.seq, EXCLUDED.net, EXCLUDED.cum_net);
 END $$;
 
-CREATE OR REPLACE FUNCTION metrics_customer_orders_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION metrics_order_orders_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    TRUNCATE metrics_customer, metrics_order;
+    TRUNCATE metrics_order;
     RETURN NULL;
 END $$;
+
+CREATE TRIGGER metrics_order_insert AFTER INSERT ON orders REFERENCING NEW TABLE AS new_orders
+    FOR EACH STATEMENT EXECUTE FUNCTION metrics_order_orders_inserted();
+CREATE TRIGGER metrics_order_truncate AFTER TRUNCATE ON orders
+    FOR EACH STATEMENT EXECUTE FUNCTION metrics_order_orders_truncated();
 
 INSERT INTO metrics_order (customer_id, placed_at, order_id, prev_at, first_at, seq, net, cum_net)
 SELECT customer_id, placed_at, id, lag(placed_at) OVER w, first_value(placed_at) OVER w, row_number() OVER w, net,

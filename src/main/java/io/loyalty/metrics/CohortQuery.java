@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -75,11 +74,7 @@ class CohortQuery {
             odd.cancel(true);
             throw e;
         }
-        try {
-            cells.addAll(odd.join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        cells.addAll(Futures.joined(odd));
         String trimmed = currency == null ? null : currency.trim();
         return new Matrix(cells, trimmed, trimmed);
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** Programme effectiveness (METRICS.md, "Programmes"), for every kind of programme, NATURAL ones included. */
 @ApplicationScoped
@@ -51,7 +50,7 @@ public class ProgrammeMetricsService {
             segments.cancel(true);
             throw e;
         }
-        List<ProgrammeMetricsQueries.SegmentRow> rows = joined(segments);
+        List<ProgrammeMetricsQueries.SegmentRow> rows = Futures.joined(segments);
         ProgrammeMetrics.Points points = ledger.points();
         MetricsInputs echoed = new MetricsInputs(p.from(), p.to(), p.zone().getId(), id, p.channel(), p.currency(), p.partnerId());
         return new ProgrammeMetrics(echoed, programme, m.members(), m.joins(), m.leaves(), points,
@@ -59,18 +58,6 @@ public class ProgrammeMetricsService {
                 ledger.outstanding(), ledger.owed(), programme.pointValue().multiply(BigDecimal.valueOf(ledger.outstanding())),
                 programme.currency(), comparison(p.currency(), rows), rewardCost(programme.pointValue(), rows),
                 paidMembership(id, p), coalition(id, p));
-    }
-
-    /** The future's value, or what it threw (a problem such as metrics-timeout), as thrown. */
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private ProgrammeMetrics.PaidMembership paidMembership(UUID id, Scope p) {
