@@ -81,7 +81,10 @@ for t in $TABLES; do
 done
 
 # Rows in the order a live system writes them (time), not customer by customer as generated: scans of a period
-# then read a contiguous part of the table, as they would in production.
+# then read a contiguous part of the table, as they would in production. The same for metrics_order, which the
+# orders' COPY trigger wrote customer by customer: in time order, an index-only scan of a period checks the
+# visibility map page by page instead of jumping between its pages at nearly every row (retention's scan of two
+# quarters: 19,000 buffer accesses instead of 2,600,000).
 T=$(now)
 PGOPTIONS="-c maintenance_work_mem=1GB" "${PSQL[@]}" -d $DB <<'SQL'
 CREATE INDEX bench_tmp_orders ON orders (placed_at);
@@ -90,6 +93,7 @@ DROP INDEX bench_tmp_orders;
 CREATE INDEX bench_tmp_ledger ON ledger_entry (occurred_at);
 CLUSTER ledger_entry USING bench_tmp_ledger;
 DROP INDEX bench_tmp_ledger;
+CLUSTER metrics_order USING metrics_order_placed_at_idx;
 SQL
 printf 'time order     %5.0f s\n' "$(echo "$(now) - $T" | bc)"
 T=$(now)

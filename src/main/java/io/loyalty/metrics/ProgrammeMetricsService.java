@@ -88,7 +88,7 @@ public class ProgrammeMetricsService {
         Map<RfmSegment, long[]> counts = new EnumMap<>(RfmSegment.class);
         Map<RfmSegment, BigDecimal[]> revenue = new EnumMap<>(RfmSegment.class);
         for (ProgrammeMetricsQueries.SegmentRow row : rows) {
-            if (row.cost()) {
+            if (row.segment() == null) {
                 continue;
             }
             Currencies.requireSingle(row.leastCurrency(), row.greatestCurrency());
@@ -131,14 +131,11 @@ public class ProgrammeMetricsService {
         long unsegmented = 0;
         long total = 0;
         for (ProgrammeMetricsQueries.SegmentRow row : rows) {
-            if (!row.cost()) {
-                continue;
-            }
             total += row.points();
             if (row.segment() == null) {
                 unsegmented += row.points();
             } else {
-                bySegment.put(RfmSegment.ofLabel(row.segment()), row.points());
+                bySegment.merge(RfmSegment.ofLabel(row.segment()), row.points(), Long::sum);
             }
         }
         List<ProgrammeMetrics.SegmentCost> segments = new ArrayList<>();
