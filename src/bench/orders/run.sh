@@ -14,6 +14,9 @@
 #   SUMMARY=off        disable the metrics read model's triggers on orders (V19, V20) after migration;
 #   SUMMARY=alternate  what the read model costs the order path: the wrk and pgbench steps run 3 times each with the
 #                      triggers on and off in turn (on one app, one database), instead of once
+#   JAVA_OPTS=...      extra JVM options for the application (e.g. -XX:StartFlightRecording=... for a profile)
+#   TPCB=0             skip the reference step 4: pgbench TPC-B (scale 10, 8 clients, 30 s) on a scratch database,
+#                      the machine's own figure that the goals are ratios of
 #   ADMISSION=false    turn admission control off (loyalty.admission.enabled) to see the service without it;
 #                      LOYALTY_ADMISSION_MAX_IN_FLIGHT and the other LOYALTY_ADMISSION_* pass through to the app
 # Each figure is printed with /proc/loadavg, since the machine may be shared.
@@ -43,7 +46,7 @@ STAMP=$(date +%s)
 drop_db() { [ "$KEEP_DB" = 1 ] || psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; }
 [ "$KEEP_DB" = 1 ] || psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMISSION_ENABLED=$ADMISSION LOYALTY_ADMIN_API_KEY=$API_KEY \
-  java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "${APP_LOG:-$WORK/app.log}" 2>&1 &
 APP=$!
 for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && break; sleep 1; done
 summary() {  # ENABLE or DISABLE the metrics read model's triggers
@@ -103,3 +106,10 @@ for state in $STATES; do
     -f "$HERE/order-tx.sql" $DB | grep -E "latency average|tps ="
 done
 drop_db
+if [ "${TPCB:-1}" = 1 ]; then
+  echo "== pgbench TPC-B, scale 10, 8 clients, 30 s: this machine's reference (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS loyalty_bench_tpcb WITH (FORCE)" -c "CREATE DATABASE loyalty_bench_tpcb"
+  pgbench -h localhost -U postgres -i -q -s 10 loyalty_bench_tpcb > /dev/null 2>&1
+  pgbench -h localhost -U postgres -c 8 -j 2 -T 30 loyalty_bench_tpcb | grep -E "latency average|tps ="
+  psql -h localhost -U postgres -q -c "DROP DATABASE loyalty_bench_tpcb WITH (FORCE)"
+fi

@@ -180,6 +180,17 @@ public class MembershipService {
         byCustomer.forEach((customer, locked) -> lockedAhead.put(customer, programmeIds, locked));
     }
 
+    /**
+     * Locks the existing memberships of these customers in these programmes, in one statement and in id order, for a
+     * caller about to credit several of them one after another (which would otherwise lock them in its own order).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockExisting(Collection<UUID> customerIds, List<UUID> programmeIds) {
+        if (!customerIds.isEmpty() && !programmeIds.isEmpty()) {
+            lockAll(customerIds, programmeIds);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<UUID, List<Membership>> lockAll(Collection<UUID> customerIds, List<UUID> programmeIds) {
         List<Membership> rows = em.createNativeQuery(

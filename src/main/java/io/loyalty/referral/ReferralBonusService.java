@@ -98,17 +98,30 @@ public class ReferralBonusService {
                         ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED""", Referral.class)
                 .setParameter("after", after).setParameter("n", BATCH).getResultList();
         List<ReferralBonusRule> rules = ReferralBonusRule.listAll();
+        java.util.Map<UUID, Optional<OrderFacts>> firstOrders = new java.util.HashMap<>();
+        java.util.Set<UUID> payable = new java.util.HashSet<>();
+        for (Referral r : pending) {
+            Optional<OrderFacts> first = orders.firstOrder(r.referredId);
+            firstOrders.put(r.id, first);
+            if (first.isPresent() && !first.get().placedAt().isAfter(asOf) && first.get().status() != OrderStatus.RETURNED) {
+                payable.add(r.referrerId);
+                payable.add(r.referredId);
+            }
+        }
+        // Every membership the batch may credit is locked first, in one statement and in id order, the order every
+        // lock of memberships follows: credited one at a time, referrer then newcomer, they could deadlock with a
+        // batch of orders that holds the newcomer's and waits for the referrer's.
+        memberships.lockExisting(payable, rules.stream().map(rule -> rule.programmeId).distinct().toList());
         Totals totals = Totals.NONE;
         for (Referral r : pending) {
-            totals = totals.plus(settle(r, rules, asOf));
+            totals = totals.plus(settle(r, firstOrders.get(r.id), rules, asOf));
         }
         em.flush();
         return new Batch(totals, pending.size() < BATCH ? null : pending.get(pending.size() - 1).id);
     }
 
     /** One referral: still pending, lost (its first order was returned), or converted with its bonuses paid. */
-    private Totals settle(Referral r, List<ReferralBonusRule> rules, Instant asOf) {
-        Optional<OrderFacts> first = orders.firstOrder(r.referredId);
+    private Totals settle(Referral r, Optional<OrderFacts> first, List<ReferralBonusRule> rules, Instant asOf) {
         if (first.isEmpty() || first.get().placedAt().isAfter(asOf)) {
             return new Totals(1, 0, 0, 0, 0, 0);
         }
