@@ -1,6 +1,7 @@
 package io.loyalty.customer;
 
 import io.agroal.api.AgroalDataSource;
+import io.loyalty.LockWaits;
 import io.loyalty.LogCapture;
 import io.loyalty.TestSupport;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +46,7 @@ public class PersonalDataLoggingTest {
             }
             CompletableFuture<Response> create = CompletableFuture.supplyAsync(() -> asAdmin()
                     .body(Map.of("email", email, "firstName", name, "lastName", name + "-last")).post("/api/v1/customers"));
-            awaitWaitingOnALock();
+            LockWaits.await(dataSource, "insert into customer%", 20, "the request's INSERT never waited on the other writer");
             other.commit();
             create.get(30, TimeUnit.SECONDS).then().statusCode(409)
                     .contentType("application/problem+json")
@@ -65,25 +65,6 @@ public class PersonalDataLoggingTest {
                     .post("/api/v1/customers").then().statusCode(400).contentType("application/problem+json");
             assertNoPersonalData(logs, email, name);
         }
-    }
-
-    private void awaitWaitingOnALock() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement waiting = c.prepareStatement("""
-                     SELECT count(*) FROM pg_stat_activity
-                     WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'insert into customer%'""")) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = waiting.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("the request's INSERT never waited on the other writer");
     }
 
     private static void assertNoPersonalData(LogCapture logs, String email, String name) {

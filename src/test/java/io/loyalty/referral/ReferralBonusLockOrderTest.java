@@ -2,6 +2,7 @@ package io.loyalty.referral;
 
 import io.agroal.api.AgroalDataSource;
 import io.loyalty.Fixtures;
+import io.loyalty.LockWaits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class ReferralBonusLockOrderTest {
             // What a batch of orders for both customers does: lock their memberships in id order. The first is taken...
             lock(other, newcomerMembership);
             CompletableFuture<Response> run = CompletableFuture.supplyAsync(() -> ReferralTest.run(now));
-            awaitWaitingForLock();
+            LockWaits.await(dataSource, "select * from membership%", 30, "the bonus run never waited for the membership lock");
             // ...and the second is granted while the run waits: before the fix the run held it (it credited the
             // referrer first) while it waited for the newcomer's, and one of the two was aborted as a deadlock.
             lock(other, referrerMembership);
@@ -82,23 +83,5 @@ public class ReferralBonusLockOrderTest {
             s.setObject(1, membership);
             s.executeQuery().close();
         }
-    }
-
-    /** Polls, for at most 30 s, until another session of this database waits for a lock. */
-    private void awaitWaitingForLock() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'""")) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("the bonus run never waited for the membership lock");
     }
 }
