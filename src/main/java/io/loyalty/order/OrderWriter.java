@@ -28,14 +28,15 @@ import java.util.concurrent.TimeUnit;
  * with the same code a single order uses, writes their rows together (one multi-row statement per table instead of
  * one per order and table) and commits once; only then is every order of the batch answered. Under light load a
  * batch is one order, so nothing waits for a batch to fill; under heavy load the queue grows while the writers are
- * busy, and batches grow with it.
+ * busy, and batches grow with it. A writer writes a lone order itself rather than handing it back: handed back, lone
+ * orders left the writers idle to take each request as it came, so batches seldom formed.
  *
  * <p>One bad order must not fail the others: an order refused halfway rolls its batch back, goes back to its own
  * request thread, which writes it on its own exactly as without batching (and so answers with the same problem),
  * and the batch is tried again without it. Anything else that fails a batch (an externalId posted at the same moment
  * on another instance, a lock not granted within {@link OrderRecorder#LOCK_TIMEOUT}, a deadlock) hands every order
- * back to its thread. So does whatever a batch cannot take: a lone order, an inline or unknown customer, an
- * externalId used before or twice in the batch. Nothing of a batch is answered before it has committed, so a crash
+ * back to its thread. So does whatever a batch cannot take: an inline or unknown customer, an externalId used
+ * before or twice in the batch. Nothing of a batch is answered before it has committed, so a crash
  * loses only unanswered requests.
  */
 @ApplicationScoped
@@ -167,7 +168,7 @@ class OrderWriter {
                 together.add(p);
             }
         }
-        for (int attempt = 0; attempt < MAX_ATTEMPTS && together.size() > 1; attempt++) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS && !together.isEmpty(); attempt++) {
             List<Posted> posted;
             try {
                 posted = QuarkusTransaction.requiringNew().call(() -> recorder.recordAll(
