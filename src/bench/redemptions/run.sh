@@ -6,16 +6,17 @@
 # Hot reward: STOCK=1000000 gives the reward that limited stock instead, so every redemption takes a unit
 # from the reward's stock slots (LOYALTY_REWARDS_STOCK_SLOTS, default 8, sets how many), and the end checks
 # that units left + redemptions issued = STOCK.
+# DB, PORT and MPORT override the database and ports, for a run beside another (e.g. from a second worktree).
 # Usage (from the repository root, after ./mvnw package): [STOCK=N] [RATES="100 200"] src/bench/redemptions/run.sh [CUSTOMERS]
 set -euo pipefail
 CUSTOMERS=${1:-2000}
 STOCK=${STOCK:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
-DB=loyalty_bench_redemptions
-PORT=8094
+DB=${DB:-loyalty_bench_redemptions}
+PORT=${PORT:-8094}
 # Health is on the management interface; rate limits are off: the bench drives one key at full speed.
-MPORT=9094
+MPORT=${MPORT:-9094}
 API_KEY=bench-admin-key-0123456789
 BASE=http://localhost:$PORT
 WORK=$(mktemp -d)

@@ -26,6 +26,7 @@ public class BusinessMetrics {
     public static final String REDEMPTIONS = "loyalty.redemptions";
     public static final String IMPORT_ROWS = "loyalty.import.rows";
     public static final String ORDER_BATCHES = "loyalty.orders.batch";
+    public static final String REDEMPTION_BATCHES = "loyalty.redemptions.batch";
 
     private final MeterRegistry registry;
     private final TransactionSynchronizationRegistry transactions;
@@ -45,6 +46,18 @@ public class BusinessMetrics {
     /** A batch of orders that failed and was tried again without the order that failed it, or given up. */
     public void orderBatchRetried() {
         registry.counter(ORDER_BATCHES + ".failed").increment();
+    }
+
+    /** A transaction of the redemption writer committed this many redemptions (1 when one was written on its own). */
+    public void redemptionBatch(int redemptions) {
+        io.micrometer.core.instrument.DistributionSummary.builder(REDEMPTION_BATCHES)
+                .description("Redemptions written per transaction").baseUnit("redemptions")
+                .register(registry).record(redemptions);
+    }
+
+    /** A batch of redemptions that failed and was tried again without the one that failed it, or given up. */
+    public void redemptionBatchRetried() {
+        registry.counter(REDEMPTION_BATCHES + ".failed").increment();
     }
 
     /** An order that went through accrual in these programmes. */

@@ -8,6 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -15,11 +19,14 @@ import java.util.function.Supplier;
  * Runs an operation at most once per (client, scope, Idempotency-Key). The key is claimed by inserting
  * its row in the caller's transaction: a concurrent request with the same key waits on that row until
  * the first commits, then gets the stored result; if the first rolls back, the second runs instead.
+ * Its statements name their one table ({@link NativeSql#touching}), so they do not make Hibernate write out the
+ * caller's pending changes first: a batch of redemptions keeps its rows pending for one write at its end.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -32,23 +39,28 @@ public class Idempotency {
     public record Outcome<T>(T result, boolean firstTime) {
     }
 
+    /** Whether {@link #once} accepts this key (1-200 characters, not only blanks). */
+    public static boolean wellFormed(String key) {
+        return key != null && !key.isBlank() && key.length() <= MAX_KEY_LENGTH;
+    }
+
     public <T> Outcome<T> once(UUID apiKeyId, String scope, String key, Object request, Class<T> type, Supplier<T> action) {
-        if (key == null || key.isBlank() || key.length() > 200) {
+        if (!wellFormed(key)) {
             throw Problems.invalidField(HEADER, "header", "is required: 1-200 characters chosen by the caller, unique per operation");
         }
         byte[] hash = RequestHash.of(mapper, request);
-        int claimed = em.createNativeQuery("""
+        int claimed = NativeSql.touching(em.createNativeQuery("""
                         INSERT INTO idempotency_record (api_key_id, scope, idempotency_key, request_hash, created_at)
-                        VALUES (:k, :s, :i, :h, :now) ON CONFLICT DO NOTHING""")
+                        VALUES (:k, :s, :i, :h, :now) ON CONFLICT DO NOTHING"""), "idempotency_record")
                 .setParameter("k", apiKeyId).setParameter("s", scope).setParameter("i", key)
                 .setParameter("h", hash).setParameter("now", Timestamps.now())
                 .executeUpdate();
         if (claimed == 1) {
             T result = action.get();
             try {
-                em.createNativeQuery("""
+                NativeSql.touching(em.createNativeQuery("""
                                 UPDATE idempotency_record SET status = 200, response = CAST(:r AS jsonb)
-                                WHERE api_key_id = :k AND scope = :s AND idempotency_key = :i""")
+                                WHERE api_key_id = :k AND scope = :s AND idempotency_key = :i"""), "idempotency_record")
                         .setParameter("r", mapper.writeValueAsString(result))
                         .setParameter("k", apiKeyId).setParameter("s", scope).setParameter("i", key)
                         .executeUpdate();
@@ -57,9 +69,9 @@ public class Idempotency {
             }
             return new Outcome<>(result, true);
         }
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Object[] row = (Object[]) NativeSql.touching(em.createNativeQuery("""
                         SELECT request_hash, CAST(response AS text) FROM idempotency_record
-                        WHERE api_key_id = :k AND scope = :s AND idempotency_key = :i""")
+                        WHERE api_key_id = :k AND scope = :s AND idempotency_key = :i"""), "idempotency_record")
                 .setParameter("k", apiKeyId).setParameter("s", scope).setParameter("i", key)
                 .getSingleResult();
         if (!Arrays.equals((byte[]) row[0], hash)) {
@@ -71,5 +83,69 @@ public class Idempotency {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read the stored result of " + scope, e);
         }
+    }
+
+    /** One request of a batch whose Idempotency-Key {@link #claimAll} claims. */
+    public record Claim(UUID apiKeyId, String key, Object request) {
+    }
+
+    /**
+     * Claims the keys of a batch in one statement, as {@link #once} claims one: a key a concurrent transaction is
+     * claiming is waited for. The caller runs each claimed operation itself and stores the results with {@link
+     * #storeAll}; a key used before is not claimed, and its request is answered by {@link #once} on its own (the
+     * stored result, or a conflict). Keys must be well-formed and distinct.
+     *
+     * @return for each claim, whether this transaction holds it now
+     */
+    public boolean[] claimAll(String scope, List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return new boolean[0];
+        }
+        // Claimed in a fixed order, so two batches claiming the same keys queue rather than deadlock.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NativeSql.touching(em.createNativeQuery("""
+                        INSERT INTO idempotency_record (api_key_id, scope, idempotency_key, request_hash, created_at)
+                        SELECT CAST(x.k AS uuid), :s, x.i, decode(x.h, 'hex'), :now
+                        FROM unnest(CAST(:k AS text[]), CAST(:i AS text[]), CAST(:h AS text[])) AS x(k, i, h)
+                        ORDER BY x.k, x.i
+                        ON CONFLICT DO NOTHING RETURNING CAST(api_key_id AS text), idempotency_key"""), "idempotency_record")
+                .setParameter("s", scope).setParameter("now", Timestamps.now())
+                .setParameter("k", claims.stream().map(c -> c.apiKeyId().toString()).toArray(String[]::new))
+                .setParameter("i", claims.stream().map(Claim::key).toArray(String[]::new))
+                .setParameter("h", claims.stream().map(c -> HexFormat.of().formatHex(RequestHash.of(mapper, c.request())))
+                        .toArray(String[]::new))
+                .getResultList();
+        Set<String> claimed = new HashSet<>();
+        rows.forEach(r -> claimed.add(r[0] + " " + r[1]));
+        boolean[] result = new boolean[claims.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = claimed.contains(claims.get(i).apiKeyId() + " " + claims.get(i).key());
+        }
+        return result;
+    }
+
+    /** Stores the results of keys {@link #claimAll} claimed, in one statement, for replays to answer with. */
+    public void storeAll(String scope, List<Claim> claims, List<?> results) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        String[] json = new String[results.size()];
+        for (int i = 0; i < json.length; i++) {
+            try {
+                json[i] = mapper.writeValueAsString(results.get(i));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot store the result of " + scope, e);
+            }
+        }
+        NativeSql.touching(em.createNativeQuery("""
+                        UPDATE idempotency_record r SET status = 200, response = CAST(x.body AS jsonb)
+                        FROM unnest(CAST(:k AS text[]), CAST(:i AS text[]), CAST(:b AS text[])) AS x(k, i, body)
+                        WHERE r.api_key_id = CAST(x.k AS uuid) AND r.scope = :s AND r.idempotency_key = x.i"""),
+                        "idempotency_record")
+                .setParameter("s", scope)
+                .setParameter("k", claims.stream().map(c -> c.apiKeyId().toString()).toArray(String[]::new))
+                .setParameter("i", claims.stream().map(Claim::key).toArray(String[]::new))
+                .setParameter("b", json)
+                .executeUpdate();
     }
 }

@@ -32,6 +32,19 @@ public interface LoyaltyConfig {
 
     Orders orders();
 
+    Redemptions redemptions();
+
+    /** How redemptions asked for with POST /redemptions are written (io.loyalty.reward.RedemptionWriter). */
+    interface Redemptions {
+        /** Writer threads per instance, each writing one batch at a time; 0 writes every redemption on its own. */
+        @WithDefault("2")
+        int writers();
+
+        /** At most this many redemptions in one transaction. */
+        @WithDefault("32")
+        int batchSize();
+    }
+
     /** How posted orders are written (io.loyalty.order.OrderWriter). */
     interface Orders {
         /** Writer threads per instance, each writing one batch at a time; 0 writes every order on its own. */

@@ -115,6 +115,22 @@ public class CustomerLookup {
         return standing(id, true);
     }
 
+    /** As {@link #standing}, for many customers in one statement (a batch of redemptions); absent ones are UNKNOWN. */
+    public Map<UUID, Standing> standings(Collection<UUID> ids) {
+        Map<UUID, Standing> result = new HashMap<>();
+        ids.forEach(id -> result.put(id, Standing.UNKNOWN));
+        if (ids.isEmpty()) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NativeSql.touching(Customer.getEntityManager().createNativeQuery(
+                        "SELECT CAST(id AS text), erased_at IS NOT NULL FROM customer WHERE id = ANY (CAST(:ids AS uuid[]))"),
+                        "customer")
+                .setParameter("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).getResultList();
+        rows.forEach(r -> result.put(UUID.fromString((String) r[0]), (Boolean) r[1] ? Standing.ERASED : Standing.CURRENT));
+        return result;
+    }
+
     private Standing standing(UUID id, boolean share) {
         // Native and one column: every order naming its customer by id runs this.
         List<?> rows = NativeSql.touching(Customer.getEntityManager()

@@ -205,6 +205,26 @@ public class MembershipService {
         return byCustomer;
     }
 
+    /**
+     * Locks the existing memberships of these (customer, programme) pairs ahead of redeeming, for a batch of
+     * redemptions: in one statement and in id order, as {@link #lockForEarning} does for orders. A membership not
+     * created yet is not created here: it is created and locked when it is needed, as without a batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Membership> lockForRedeeming(Collection<Map.Entry<UUID, UUID>> customerAndProgramme) {
+        if (customerAndProgramme.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("""
+                        SELECT m.* FROM membership m
+                        JOIN unnest(CAST(:c AS uuid[]), CAST(:p AS uuid[])) AS x(c, p) ON m.customer_id = x.c AND m.programme_id = x.p
+                        ORDER BY m.id FOR UPDATE OF m""", Membership.class)
+                .setParameter("c", customerAndProgramme.stream().map(e -> e.getKey().toString()).toArray(String[]::new))
+                .setParameter("p", customerAndProgramme.stream().map(e -> e.getValue().toString()).toArray(String[]::new))
+                .getResultList();
+    }
+
     /** A locked membership of one programme, created if needed (adjustments, events, expiry). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Membership lockedMembership(UUID programmeId, UUID customerId) {

@@ -39,6 +39,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class RedemptionIssuer {
+    /** The Idempotency-Key scope of redemptions. */
+    static final String SCOPE = "redemption";
+
     private final EntityManager em;
     private final MembershipService memberships;
     private final Ledger ledger;
@@ -65,12 +68,21 @@ public class RedemptionIssuer {
     }
 
     public Idempotency.Outcome<RedemptionResponse> redeem(RedemptionRequest request, String key, Caller caller) {
-        return idempotency.once(caller.apiKeyId(), "redemption", key, request, RedemptionResponse.class,
-                () -> redeemOnce(request, caller));
+        return idempotency.once(caller.apiKeyId(), SCOPE, key, request, RedemptionResponse.class, () -> {
+            customers.requireKnown(request.customerId());
+            return redeemOnce(request, caller, null);
+        });
     }
 
-    private RedemptionResponse redeemOnce(RedemptionRequest request, Caller caller) {
-        customers.requireKnown(request.customerId());
+    /**
+     * A redemption of a batch ({@link RedemptionBatch}), which has claimed its Idempotency-Key, checked its customer
+     * and holds what the batch locked ahead.
+     */
+    RedemptionResponse redeemClaimed(RedemptionRequest request, Caller caller, RedemptionBatch.Held batch) {
+        return redeemOnce(request, caller, batch);
+    }
+
+    private RedemptionResponse redeemOnce(RedemptionRequest request, Caller caller, RedemptionBatch.Held batch) {
         Reward reward = rewardFor(request.rewardId());
         UUID partnerId = partnerOf(request.partnerId(), caller);
         if (reward.partnerId != null && partnerId != null && !reward.partnerId.equals(partnerId)) {
@@ -98,11 +110,20 @@ public class RedemptionIssuer {
             throw Problems.unprocessable("reward-unavailable", "Reward " + reward.id + " is not offered now ("
                     + reward.status + ", valid " + window(reward) + ")");
         }
-        Membership m = lockedMember(p, request.customerId());
+        Membership m = batch != null ? batch.member(request.customerId(), p.id) : null;
+        if (m == null) {
+            m = lockedMember(p, request.customerId());
+        } else if (p.enrolment == Enrolment.OPT_IN && !m.isActive()) {
+            throw notAMember(p);
+        }
         List<String> ineligible = eligibility.ineligibility(reward, p, m, now);
         if (!ineligible.isEmpty()) {
             throw Problems.unprocessable("not-eligible", "The customer may not redeem this reward: "
                     + String.join("; ", ineligible));
+        }
+        if (batch != null && reward.limitPerCustomer != null) {
+            // the count below must see this customer's redemptions written earlier in the batch
+            batch.write();
         }
         if (eligibility.limitReached(reward, request.customerId(), p, now)) {
             throw Problems.conflict("limit-reached", "The customer has already redeemed this reward "
@@ -112,7 +133,10 @@ public class RedemptionIssuer {
             throw Problems.unprocessable("points-debt", "The customer owes " + m.debt
                     + " points (reversed after they were spent); redemption is blocked until the debt is repaid");
         }
-        List<PointLot> lots = ledger.spendableLots(m, now);
+        List<PointLot> lots = batch != null ? batch.spendableLots(m, now) : null;
+        if (lots == null) {
+            lots = ledger.spendableLots(m, now);
+        }
         long available = lots.stream().mapToLong(l -> l.remaining).sum();
         if (available < reward.cost) {
             throw Problems.unprocessable("insufficient-points", "The reward costs " + reward.cost
@@ -126,7 +150,7 @@ public class RedemptionIssuer {
                         .partner(partnerId));
         x.debitEntryId = debit.id;
         x.points = reward.cost;
-        return issue(x, reward, m, now);
+        return issue(x, reward, m, now, batch);
     }
 
     public Idempotency.Outcome<RedemptionResponse> grant(UUID customerId, GrantRequest request, String key, Caller caller) {
@@ -176,6 +200,11 @@ public class RedemptionIssuer {
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = io.quarkiverse.resteasy.problem.HttpProblem.class)
     RedemptionResponse issue(Redemption x, Reward reward, Membership m, Instant now) {
+        return issue(x, reward, m, now, null);
+    }
+
+    /** @param batch where a batch keeps the rows to write together at its end; null to write them now */
+    private RedemptionResponse issue(Redemption x, Reward reward, Membership m, Instant now, RedemptionBatch.Held batch) {
         String pooled = reward.codeSource == CodeSource.POOL ? freePoolCode(reward) : null;
         if (reward.codeSource == CodeSource.POOL && pooled == null && x.origin == RedemptionOrigin.STAMP_CARD) {
             // an earned card is never refused: it gets a generated code
@@ -183,7 +212,10 @@ public class RedemptionIssuer {
             throw Problems.conflict("out-of-stock", "Reward " + reward.id + " has no imported codes left");
         }
         x.code = pooled != null ? pooled : RedemptionCodes.next();
-        x.persist();
+        if (batch == null || pooled != null) {
+            // a pooled code's row names the redemption: it must be written first
+            x.persist();
+        }
         if (pooled != null) {
             em.createNativeQuery("UPDATE reward_code SET redemption_id = :x WHERE upper(code) = upper(:c)")
                     .setParameter("x", x.id).setParameter("c", pooled).executeUpdate();
@@ -193,8 +225,14 @@ public class RedemptionIssuer {
             case GRANTED -> "granted: " + x.reason;
             case STAMP_CARD, GAME, CHALLENGE, REFERRAL -> x.reason;
         };
-        RedemptionTransition issued = transitions.record(x, reward, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
-        em.flush();
+        RedemptionTransition issued;
+        if (batch != null) {
+            issued = transitions.unsaved(x, reward, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
+            batch.add(x, issued);
+        } else {
+            issued = transitions.record(x, reward, RedemptionStatus.ISSUED, 0, detail, x.apiKeyId, now);
+            em.flush();
+        }
         return RedemptionViews.describe(x, reward, m.balance, now, List.of(issued));
     }
 
@@ -209,10 +247,14 @@ public class RedemptionIssuer {
                             SELECT 1 FROM membership WHERE programme_id = :p AND customer_id = :c AND ended_at IS NULL""")
                     .setParameter("p", p.id).setParameter("c", customerId).getResultList();
             if (active.isEmpty()) {
-                throw Problems.unprocessable("not-a-member", "The customer is not a member of programme " + p.id);
+                throw notAMember(p);
             }
         }
         return memberships.lockedMembership(p.id, customerId);
+    }
+
+    private static io.quarkiverse.resteasy.problem.HttpProblem notAMember(Programme p) {
+        return Problems.unprocessable("not-a-member", "The customer is not a member of programme " + p.id);
     }
 
     /** Takes one unit of a reward with limited stock (from one of its slots); nothing for unlimited stock. */

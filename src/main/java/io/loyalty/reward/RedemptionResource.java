@@ -46,14 +46,14 @@ import java.util.UUID;
 public class RedemptionResource {
     private static final String PROBLEM = "application/problem+json";
 
-    private final RedemptionIssuer issuer;
+    private final RedemptionWriter writer;
     private final RedemptionLifecycle lifecycle;
     private final RedemptionQueries queries;
     private final SecurityIdentity identity;
 
-    RedemptionResource(RedemptionIssuer issuer, RedemptionLifecycle lifecycle, RedemptionQueries queries,
+    RedemptionResource(RedemptionWriter writer, RedemptionLifecycle lifecycle, RedemptionQueries queries,
                        SecurityIdentity identity) {
-        this.issuer = issuer;
+        this.writer = writer;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.identity = identity;
@@ -96,7 +96,7 @@ public class RedemptionResource {
             @Parameter(description = "Unique per redemption, chosen by the caller (e.g. the checkout session id).",
                     required = true, example = "checkout-8d2f-redeem-1") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid RedemptionRequest request, @Context UriInfo uriInfo) {
-        Idempotency.Outcome<RedemptionResponse> outcome = issuer.redeem(request, idempotencyKey, Caller.of(identity));
+        Idempotency.Outcome<RedemptionResponse> outcome = writer.redeem(request, idempotencyKey, Caller.of(identity));
         return created(outcome, uriInfo.getAbsolutePathBuilder().path(outcome.result().id().toString()).build());
     }
 

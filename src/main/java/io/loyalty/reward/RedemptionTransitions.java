@@ -20,6 +20,14 @@ public class RedemptionTransitions {
 
     RedemptionTransition record(Redemption x, Reward reward, RedemptionStatus status, long refunded, String detail,
                                 UUID apiKeyId, Instant at) {
+        RedemptionTransition t = unsaved(x, reward, status, refunded, detail, apiKeyId, at);
+        t.persist();
+        return t;
+    }
+
+    /** As {@link #record}, leaving the row to the caller to persist (a batch persists its rows together). */
+    RedemptionTransition unsaved(Redemption x, Reward reward, RedemptionStatus status, long refunded, String detail,
+                                 UUID apiKeyId, Instant at) {
         RedemptionTransition t = new RedemptionTransition();
         t.id = Ids.newId();
         t.redemptionId = x.id;
@@ -28,7 +36,6 @@ public class RedemptionTransitions {
         t.detail = detail;
         t.apiKeyId = apiKeyId;
         t.occurredAt = at;
-        t.persist();
         metrics.redemption(reward.programmeId, status);
         return t;
     }

@@ -1,6 +1,7 @@
 package io.loyalty.reward;
 
 import io.loyalty.common.LoyaltyConfig;
+import io.loyalty.common.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -145,7 +146,8 @@ class RewardStock {
     private Attempt attempt(UUID rewardId, int delta, boolean skipLocked) {
         Map<UUID, Integer> held = held();
         Integer mine = held.get(rewardId);
-        Object[] row = (Object[]) em.createNativeQuery("""
+        // Names its table: a batch of redemptions keeps its other rows pending until it writes them all at its end.
+        Object[] row = (Object[]) NativeSql.touching(em.createNativeQuery("""
                         WITH pick AS (
                             SELECT slot FROM reward_stock_slot WHERE reward_id = :r AND stock + :delta >= 0
                             ORDER BY slot = :mine DESC,
@@ -159,7 +161,8 @@ class RewardStock {
                             WHERE s.reward_id = :r AND s.slot = pick.slot AND s.stock + :delta >= 0
                             RETURNING s.slot)
                         SELECT (SELECT slot FROM changed),
-                               EXISTS (SELECT 1 FROM reward_stock_slot WHERE reward_id = :r AND stock + :delta >= 0)""")
+                               EXISTS (SELECT 1 FROM reward_stock_slot WHERE reward_id = :r AND stock + :delta >= 0)"""),
+                        "reward_stock_slot")
                 .setParameter("delta", delta)
                 .setParameter("r", rewardId)
                 .setParameter("mine", mine == null ? -1 : mine)
