@@ -180,17 +180,6 @@ public class MembershipService {
         byCustomer.forEach((customer, locked) -> lockedAhead.put(customer, programmeIds, locked));
     }
 
-    /**
-     * Locks the existing memberships of these customers in these programmes, in one statement and in id order, for a
-     * caller about to credit several of them one after another (which would otherwise lock them in its own order).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lockExisting(Collection<UUID> customerIds, List<UUID> programmeIds) {
-        if (!customerIds.isEmpty() && !programmeIds.isEmpty()) {
-            lockAll(customerIds, programmeIds);
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private Map<UUID, List<Membership>> lockAll(Collection<UUID> customerIds, List<UUID> programmeIds) {
         List<Membership> rows = em.createNativeQuery(
@@ -206,13 +195,14 @@ public class MembershipService {
     }
 
     /**
-     * Locks the existing memberships of these (customer, programme) pairs ahead of redeeming, for a batch of
-     * redemptions: in one statement and in id order, as {@link #lockForEarning} does for orders. A membership not
-     * created yet is not created here: it is created and locked when it is needed, as without a batch.
+     * Locks the existing memberships of these (customer, programme) pairs, in one statement and in id order (the order
+     * every lock of memberships follows, see {@link #lockForEarning}), for a caller about to change several of them
+     * one after another, which would otherwise lock them in its own order: a batch of redemptions, a batch of referral
+     * bonuses. A membership not created yet is not created here: it is created and locked when it is needed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public List<Membership> lockForRedeeming(Collection<Map.Entry<UUID, UUID>> customerAndProgramme) {
+    public List<Membership> lockExisting(Collection<Map.Entry<UUID, UUID>> customerAndProgramme) {
         if (customerAndProgramme.isEmpty()) {
             return List.of();
         }

@@ -111,7 +111,8 @@ public class ReferralBonusService {
         // Every membership the batch may credit is locked first, in one statement and in id order, the order every
         // lock of memberships follows: credited one at a time, referrer then newcomer, they could deadlock with a
         // batch of orders that holds the newcomer's and waits for the referrer's.
-        memberships.lockExisting(payable, rules.stream().map(rule -> rule.programmeId).distinct().toList());
+        List<UUID> programmeIds = rules.stream().map(rule -> rule.programmeId).distinct().toList();
+        memberships.lockExisting(payable.stream().flatMap(c -> programmeIds.stream().map(p -> java.util.Map.entry(c, p))).toList());
         Totals totals = Totals.NONE;
         for (Referral r : pending) {
             totals = totals.plus(settle(r, firstOrders.get(r.id), rules, asOf));

@@ -147,7 +147,7 @@ class RedemptionBatch {
                 members.add(Map.entry(requests.get(i).body().customerId(), reward.programmeId));
             }
         }
-        Held held = new Held(memberships.lockForRedeeming(members), Timestamps.now());
+        Held held = new Held(memberships.lockExisting(members), Timestamps.now());
         List<RedemptionResponse> responses = new ArrayList<>(taken.size());
         for (int i : taken) {
             Request r = requests.get(i);

@@ -56,7 +56,7 @@ public class ReferralBonusLockOrderTest {
             // What a batch of orders for both customers does: lock their memberships in id order. The first is taken...
             lock(other, newcomerMembership);
             CompletableFuture<Response> run = CompletableFuture.supplyAsync(() -> ReferralTest.run(now));
-            LockWaits.await(dataSource, "select * from membership%", 30, "the bonus run never waited for the membership lock");
+            LockWaits.await(dataSource, "select %from membership%for update%", 30, "the bonus run never waited for the membership lock");
             // ...and the second is granted while the run waits: before the fix the run held it (it credited the
             // referrer first) while it waited for the newcomer's, and one of the two was aborted as a deadlock.
             lock(other, referrerMembership);
