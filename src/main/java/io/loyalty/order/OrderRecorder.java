@@ -95,23 +95,13 @@ class OrderRecorder {
         }
     }
 
-    /** Thrown by {@link #recordAll} when one order of the batch failed: which one, and why. */
-    static final class OrderFailed extends RuntimeException {
-        final int index;
-
-        OrderFailed(int index, RuntimeException cause) {
-            super("order " + index + " of a batch failed", cause, false, false);
-            this.index = index;
-        }
-    }
-
     /**
      * Records the orders in turn and writes them all at the end, in a transaction that waits for no lock longer than
      * {@link #LOCK_TIMEOUT} (a batch that would, fails, and its orders are written on their own). Left out (as null),
      * for the caller to write on their own: orders whose externalId the key already used (answered as replays or
      * conflicts), and orders whose customer is not known by id or externalId as the batch begins (an inline or an
      * unknown customer), whose memberships could not be locked ahead with the others'. An order that fails fails the
-     * batch with {@link OrderFailed}, which names it.
+     * batch with {@link io.loyalty.common.BatchWriter.Failed}, which names it.
      */
     List<Posted> recordAll(List<OrderRequest> requests, List<byte[]> hashes, List<Caller> callers) {
         em.createNativeQuery("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").executeUpdate();
@@ -143,7 +133,7 @@ class OrderRecorder {
             try {
                 result.add(record(requests.get(i), hashes.get(i), callers.get(i), seen, byExternalId, rows));
             } catch (RuntimeException e) {
-                throw new OrderFailed(i, e);
+                throw new io.loyalty.common.BatchWriter.Failed(i, e);
             }
         }
         rows.write();

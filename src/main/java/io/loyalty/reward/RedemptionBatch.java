@@ -98,16 +98,6 @@ class RedemptionBatch {
         }
     }
 
-    /** Thrown by {@link #redeemAll} when one redemption of the batch failed: which one, and why. */
-    static final class RedemptionFailed extends RuntimeException {
-        final int index;
-
-        RedemptionFailed(int index, RuntimeException cause) {
-            super("redemption " + index + " of a batch failed", cause, false, false);
-            this.index = index;
-        }
-    }
-
     /** One request of a batch: its body, its Idempotency-Key and who asks. */
     record Request(RedemptionRequest body, String key, Caller caller) {
     }
@@ -118,7 +108,7 @@ class RedemptionBatch {
      * one, their memberships and lots locked in one each; the results are stored for replays in one. Left out (as
      * null), for the caller to redeem on their own: requests whose key was used before (answered as replays or
      * conflicts) and whose customer is unknown or erased (answered with that problem). A redemption that fails fails
-     * the batch with {@link RedemptionFailed}, which names it.
+     * the batch with {@link io.loyalty.common.BatchWriter.Failed}, which names it.
      */
     List<Idempotency.Outcome<RedemptionResponse>> redeemAll(List<Request> requests) {
         em.createNativeQuery("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").executeUpdate();
@@ -154,7 +144,7 @@ class RedemptionBatch {
             try {
                 responses.add(issuer.redeemClaimed(r.body(), r.caller(), held));
             } catch (RuntimeException e) {
-                throw new RedemptionFailed(i, e);
+                throw new io.loyalty.common.BatchWriter.Failed(i, e);
             }
         }
         held.write();
