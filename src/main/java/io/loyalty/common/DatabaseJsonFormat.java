@@ -20,10 +20,24 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 @PersistenceUnitExtension
 public class DatabaseJsonFormat implements FormatMapper {
 
-    private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(MAPPER);
+
+    /** A value as a JSON column holds it, for rows written with plain JDBC; null stays null. */
+    public static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
 
     @Override
     public <T> T fromString(CharSequence charSequence, JavaType<T> javaType, WrapperOptions wrapperOptions) {

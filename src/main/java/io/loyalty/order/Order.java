@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
@@ -36,11 +38,17 @@ public class Order extends PanacheEntityBase {
     public OrderStatus status;
     public boolean accrue;
     public byte[] requestHash;
-    /** What the order earned, per programme, as answered when it was posted (replayed verbatim). */
+    /**
+     * What the order earned, per programme, as answered when it was posted (replayed verbatim). Written once and never
+     * changed in place: declared immutable, so that Hibernate does not copy it through JSON to snapshot it (5 % of a
+     * batch writer's time in a profile of the orders benchmark).
+     */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<AccrualSnapshot> accrual;
     /** What the order's games and challenges gave, as answered when it was posted (replayed verbatim). */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public io.loyalty.game.OrderGamification gamification;
     public Instant createdAt;
 }

@@ -19,6 +19,7 @@ import io.loyalty.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,11 +71,8 @@ class OrderRecorder {
     }
 
     /**
-     * The order and line rows of a batch, persisted at the end, all orders and then all lines: in the order the
-     * orders were recorded they would alternate with each order's ledger rows, and a JDBC batch ends at every change
-     * of table. (Letting Hibernate sort all inserts by table, {@code hibernate.order_inserts}, is not safe here: it
-     * does not know the foreign keys between entities mapped without associations, and inserted a ledger allocation
-     * before its entry.)
+     * The order and line rows of a batch, inserted at the end, all orders and then all lines, with plain JDBC
+     * ({@link OrderRows}); the references to them (ledger entries, draws) are checked at commit.
      */
     private final class Rows {
         private final List<Order> orders = new ArrayList<>();
@@ -85,12 +83,13 @@ class OrderRecorder {
             lines.addAll(orderLines);
         }
 
-        /** Persists what is pending and writes everything the persistence context holds. */
+        /** Inserts what is pending and writes everything the persistence context holds. */
         void write() {
-            orders.forEach(em::persist);
-            lines.forEach(em::persist);
-            orders.clear();
-            lines.clear();
+            if (!orders.isEmpty()) {
+                em.unwrap(Session.class).doWork(c -> OrderRows.insert(c, orders, lines));
+                orders.clear();
+                lines.clear();
+            }
             em.flush();
         }
     }
@@ -104,7 +103,7 @@ class OrderRecorder {
      * batch with {@link io.loyalty.common.BatchWriter.Failed}, which names it.
      */
     List<Posted> recordAll(List<OrderRequest> requests, List<byte[]> hashes, List<Caller> callers) {
-        em.createNativeQuery("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").executeUpdate();
+        NativeSql.execute(em, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
         Set<String> known = alreadyPosted(requests, callers);
         Map<String, UUID> byExternalId = lookup.idsByExternalIds(requests.stream()
                 .map(OrderRequest::customerExternalId).filter(java.util.Objects::nonNull).distinct().toList());

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
@@ -19,9 +21,12 @@ public class OrderReturn extends PanacheEntityBase {
     public UUID id;
     public UUID orderId;
     public BigDecimal amount;
+    /** Written once, never changed in place (see {@link Order#accrual}). */
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<ReturnSnapshot.Line> lines;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<ReturnSnapshot.StampReversal> stamps;
     public String reason;
     public UUID apiKeyId;
