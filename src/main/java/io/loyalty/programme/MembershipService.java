@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,10 +35,12 @@ public class MembershipService {
     private final CustomerLookup customers;
 
     private final LockedMemberships lockedAhead;
+    private final StampCardsAhead cardsAhead;
 
     MembershipService(EntityManager em, ProgrammeCatalog catalog, CustomerLookup customers,
-                      LockedMemberships lockedAhead) {
+                      LockedMemberships lockedAhead, StampCardsAhead cardsAhead) {
         this.lockedAhead = lockedAhead;
+        this.cardsAhead = cardsAhead;
         this.em = em;
         this.catalog = catalog;
         this.customers = customers;
@@ -152,7 +155,8 @@ public class MembershipService {
      * Locks the memberships of all these customers in the active programmes ahead of earning, for a batch of orders:
      * in one statement and in id order (the order every lock of memberships follows, so two batches, or a batch and
      * a single request, queue instead of deadlocking), after creating the missing rows of AUTOMATIC programmes (joined
-     * at the customer's first order in the batch); {@link #earningAccounts} then takes them from here.
+     * at the customer's first order in the batch); {@link #earningAccounts} then takes them from here, and their stamp
+     * cards are read ahead with them ({@link StampCardsAhead}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockForEarning(Map<UUID, Instant> firstOrderByCustomer) {
@@ -178,6 +182,13 @@ public class MembershipService {
             byCustomer = lockAll(firstOrderByCustomer.keySet(), programmeIds);
         }
         byCustomer.forEach((customer, locked) -> lockedAhead.put(customer, programmeIds, locked));
+        Set<UUID> stamping = programmes.stream()
+                .filter(p -> p.rules != null && p.rules.stream().anyMatch(r -> r.type() == EarningRule.Type.STAMP))
+                .map(p -> p.id).collect(java.util.stream.Collectors.toSet());
+        if (!stamping.isEmpty()) {
+            cardsAhead.load(byCustomer.values().stream().flatMap(List::stream)
+                    .filter(m -> stamping.contains(m.programmeId)).map(m -> m.id).toList());
+        }
     }
 
     @SuppressWarnings("unchecked")

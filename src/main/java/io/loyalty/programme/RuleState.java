@@ -27,9 +27,11 @@ import java.util.UUID;
 public class RuleState {
 
     private final EntityManager em;
+    private final StampCardsAhead cardsAhead;
 
-    RuleState(EntityManager em) {
+    RuleState(EntityManager em, StampCardsAhead cardsAhead) {
         this.em = em;
+        this.cardsAhead = cardsAhead;
     }
 
     /** Counters by {@code ruleId + "|" + period} for each membership. */
@@ -84,9 +86,14 @@ public class RuleState {
     /**
      * Adds stamps to a card in one statement: any stamp debt left by returns is paid first, and the new count
      * on the card and the number of cards this addition completed come back from the upsert itself, computed
-     * from the row as it was (the right-hand sides of SET all read the old row).
+     * from the row as it was (the right-hand sides of SET all read the old row). Cards read ahead for a batch of
+     * orders are changed in memory instead ({@link StampCardsAhead}).
      */
     public StampResult addStamps(UUID membershipId, String ruleId, long stamps, int required) {
+        StampResult ahead = cardsAhead.add(membershipId, ruleId, stamps, required);
+        if (ahead != null) {
+            return ahead;
+        }
         Object[] row = (Object[]) NativeSql.touching(em.createNativeQuery("""
                         INSERT INTO stamp_card (membership_id, rule_id, stamps, completed, last_completed)
                         VALUES (:m, :r, CAST(:n AS integer) % :req, CAST(:n AS integer) / :req, CAST(:n AS integer) / :req)

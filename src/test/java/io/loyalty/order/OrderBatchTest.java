@@ -92,4 +92,45 @@ public class OrderBatchTest {
         assertEquals(16 * 10 + 5, earned, "every good order earned once, the repeated one once");
         asAdmin().queryParam("customerId", dollarMember).get("/api/v1/orders").then().body("items", hasSize(0));
     }
+
+    /**
+     * Stamp cards of a batch are read once and changed in memory order by order (StampCardsAhead): every stamp counts
+     * once, each order's answer shows the card as that order left it, and the stored card is where the last order left it.
+     */
+    @Test
+    void stampsOfOrdersWrittenTogetherCountOnceEachAndEachAnswerShowsItsOwnCard() throws Exception {
+        Map<String, Object> visits = new java.util.HashMap<>(Map.of("id", "visits", "type", "STAMP", "stampsRequired", 3,
+                "per", "ORDER", "reward", "A free samosa"));
+        String p = Fixtures.programme(List.of(visits));
+        List<String> customers = IntStream.range(0, 6).mapToObj(i -> Fixtures.member(p)).toList();
+        AtomicInteger next = new AtomicInteger();
+        // 30 orders, five per customer, 16 at a time: a customer's orders often share a batch. Five visits on a card of
+        // three: one card completed, two stamps on the next.
+        List<Response> answers = TestSupport.parallel(30, () -> post(order(customers.get(next.getAndIncrement() % 6),
+                new Object[]{"SAMOSA", "snacks", 1, "10"})));
+        assertEquals(30, answers.stream().filter(a -> a.statusCode() == 201).count(),
+                answers.stream().map(Response::statusCode).toList().toString());
+        Map<String, List<Integer>> onCardByCustomer = new java.util.HashMap<>();
+        Map<String, Integer> completedByCustomer = new java.util.HashMap<>();
+        for (Response a : answers) {
+            Map<String, Object> stamps = a.path("accrual.find { it.programmeId == '" + p + "' }.stamps[0]");
+            String customer = a.path("customerId");
+            onCardByCustomer.computeIfAbsent(customer, k -> new ArrayList<>()).add((Integer) stamps.get("onCard"));
+            completedByCustomer.merge(customer, (Integer) stamps.get("cardsCompleted"), Integer::sum);
+        }
+        for (String c : customers) {
+            List<Integer> onCard = onCardByCustomer.get(c);
+            onCard.sort(null);
+            // the five answers, in the order the orders were counted, read 1, 2, 0, 1, 2
+            assertEquals(List.of(0, 1, 1, 2, 2), onCard, "cards shown to " + c);
+            assertEquals(1, completedByCustomer.get(c), "cards completed for " + c);
+            asAdmin().get("/api/v1/customers/" + c + "/loyalty").then().statusCode(200)
+                    .body("programmes.find { it.programmeId == '" + p + "' }.stampCards.find { it.ruleId == 'visits' }.onCard",
+                            org.hamcrest.Matchers.equalTo(2))
+                    .body("programmes.find { it.programmeId == '" + p + "' }.stampCards.find { it.ruleId == 'visits' }.completed",
+                            org.hamcrest.Matchers.equalTo(1))
+                    .body("programmes.find { it.programmeId == '" + p + "' }.entitlements.size()", org.hamcrest.Matchers.equalTo(1));
+        }
+        assertTrue(largestRecentBatch() > 1, "no batch of more than one order was written");
+    }
 }
