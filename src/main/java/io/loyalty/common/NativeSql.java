@@ -5,9 +5,14 @@ import jakarta.persistence.Query;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Names the tables a native statement touches. Hibernate cannot parse SQL, so before a native statement that names
@@ -52,5 +57,13 @@ public final class NativeSql {
                 }
             }
         });
+    }
+
+    /**
+     * One column of rows as an SQL array of {@code type}, for the array-valued multi-row statements
+     * ({@code INSERT ... SELECT * FROM unnest(?::uuid[], ...)}) the batch writers use.
+     */
+    public static <T> Array column(Connection c, String type, List<T> rows, Function<T, Object> value) throws SQLException {
+        return c.createArrayOf(type, rows.stream().map(value).toArray());
     }
 }

@@ -2,12 +2,12 @@ package io.loyalty.order;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loyalty.common.Ids;
+import io.loyalty.common.NativeSql;
 import io.loyalty.common.RequestHash;
 import io.loyalty.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Writes a batch of checked orders that do not earn as one transaction of a few array-valued statements
@@ -93,7 +92,7 @@ class ImportOrderWriter {
         return rows;
     }
 
-    /** Inserts the orders whose externalId is free; the ids of those it inserted. */
+    /** Inserts the orders whose externalId is free; the ids of those it inserted. Numbers go as text, cast exactly. */
     private static Set<UUID> insertOrders(Connection c, List<Row> rows, Caller caller) throws SQLException {
         Set<UUID> inserted = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
@@ -107,17 +106,17 @@ class ImportOrderWriter {
                 ON CONFLICT (api_key_id, external_id) DO NOTHING
                 RETURNING id""")) {
             s.setObject(1, caller.apiKeyId());
-            s.setArray(2, column(c, "uuid", rows, Row::id));
-            s.setArray(3, column(c, "text", rows, r -> r.order().externalId()));
-            s.setArray(4, column(c, "uuid", rows, Row::customerId));
-            s.setArray(5, column(c, "text", rows, r -> r.order().placedAt().toString()));
-            s.setArray(6, column(c, "text", rows, r -> r.order().currency()));
-            s.setArray(7, column(c, "text", rows, r -> subtotal(r.order()).toPlainString()));
-            s.setArray(8, column(c, "text", rows, r -> orZero(r.order().discount()).toPlainString()));
-            s.setArray(9, column(c, "text", rows, r -> orZero(r.order().shipping()).toPlainString()));
-            s.setArray(10, column(c, "text", rows, r -> r.order().total().toPlainString()));
-            s.setArray(11, column(c, "text", rows, Row::hash));
-            s.setArray(12, column(c, "text", rows, r -> r.order().channel()));
+            s.setArray(2, NativeSql.column(c, "uuid", rows, Row::id));
+            s.setArray(3, NativeSql.column(c, "text", rows, r -> r.order().externalId()));
+            s.setArray(4, NativeSql.column(c, "uuid", rows, Row::customerId));
+            s.setArray(5, NativeSql.column(c, "text", rows, r -> r.order().placedAt().toString()));
+            s.setArray(6, NativeSql.column(c, "text", rows, r -> r.order().currency()));
+            s.setArray(7, NativeSql.column(c, "text", rows, r -> subtotal(r.order()).toPlainString()));
+            s.setArray(8, NativeSql.column(c, "text", rows, r -> orZero(r.order().discount()).toPlainString()));
+            s.setArray(9, NativeSql.column(c, "text", rows, r -> orZero(r.order().shipping()).toPlainString()));
+            s.setArray(10, NativeSql.column(c, "text", rows, r -> r.order().total().toPlainString()));
+            s.setArray(11, NativeSql.column(c, "text", rows, Row::hash));
+            s.setArray(12, NativeSql.column(c, "text", rows, r -> r.order().channel()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getObject(1, UUID.class));
@@ -146,7 +145,7 @@ class ImportOrderWriter {
                 SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::numeric[])""")) {
             for (int i = 0; i < types.length; i++) {
                 int col = i;
-                s.setArray(col + 1, column(c, types[col], lines, line -> line[col]));
+                s.setArray(col + 1, NativeSql.column(c, types[col], lines, line -> line[col]));
             }
             s.executeUpdate();
         }
@@ -174,7 +173,7 @@ class ImportOrderWriter {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT external_id, encode(request_hash, 'hex') FROM orders WHERE api_key_id = ? AND external_id = ANY(?)")) {
             s.setObject(1, caller.apiKeyId());
-            s.setArray(2, column(c, "text", rows, r -> r.order().externalId()));
+            s.setArray(2, NativeSql.column(c, "text", rows, r -> r.order().externalId()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     stored.put(rs.getString(1), rs.getString(2));
@@ -184,10 +183,6 @@ class ImportOrderWriter {
         return stored;
     }
 
-    /** One column of the rows as an SQL array; numbers go as text, which PostgreSQL casts exactly. */
-    private static <T> Array column(Connection c, String type, List<T> rows, Function<T, Object> value) throws SQLException {
-        return c.createArrayOf(type, rows.stream().map(value).toArray());
-    }
 
     private static BigDecimal subtotal(OrderRequest o) {
         return o.lines().stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))

@@ -34,8 +34,8 @@ import java.util.UUID;
 
 /**
  * Records orders, with what they earn, in the caller's transaction: one order at a time, or a batch of them
- * (see {@link OrderWriter}), whose rows the persistence context then writes together at the end, one multi-row
- * statement per table.
+ * (see {@link OrderWriter}), whose order and line rows are then inserted together at the end with one multi-row
+ * statement per table ({@link OrderRows}), and the rest (ledger, memberships) flushed by the persistence context.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

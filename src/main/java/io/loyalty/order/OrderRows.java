@@ -1,13 +1,13 @@
 package io.loyalty.order;
 
 import io.loyalty.common.DatabaseJsonFormat;
+import io.loyalty.common.NativeSql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -76,6 +76,6 @@ final class OrderRows {
      * exactly, and a text array carries nulls.
      */
     private static <T> java.sql.Array column(Connection c, List<T> rows, Function<T, Object> value) throws SQLException {
-        return c.createArrayOf("text", rows.stream().map(value).map(v -> v == null ? null : Objects.toString(v)).toArray());
+        return NativeSql.column(c, "text", rows, value.andThen(v -> v == null ? null : v.toString()));
     }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.programme;
 
+import io.loyalty.common.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
@@ -143,7 +144,7 @@ class StampCardsAhead {
                 String[] types = {"uuid", "text", "int4", "int4", "int4", "int4"};
                 for (int i = 0; i < types.length; i++) {
                     int column = i;
-                    s.setArray(i + 1, c.createArrayOf(types[i], rows.stream().map(r -> r[column]).toArray()));
+                    s.setArray(i + 1, NativeSql.column(c, types[i], rows, r -> r[column]));
                 }
                 s.executeUpdate();
             }
