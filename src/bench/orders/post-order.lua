@@ -27,7 +27,7 @@ request = function()
 end
 
 done = function(summary, latency, requests)
-  io.write(string.format("orders/s %.0f  p50 %.2f ms  p99 %.2f ms  non-2xx %d  errors %d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+  io.write(string.format("orders/s %.0f  orders %d  p50 %.2f ms  p99 %.2f ms  non-2xx %d  errors %d\n",
+    summary.requests / (summary.duration / 1e6), summary.requests, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
     summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end

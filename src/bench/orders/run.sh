@@ -15,6 +15,9 @@
 #   SUMMARY=alternate  what the read model costs the order path: the wrk and pgbench steps run 3 times each with the
 #                      triggers on and off in turn (on one app, one database), instead of once
 #   JAVA_OPTS=...      extra JVM options for the application (e.g. -XX:StartFlightRecording=... for a profile)
+#   WARMUP=180         seconds of wrk before the measured steps (the JIT is still compiling the order path after 60 s
+#                      on a slow 2-core machine: see "JIT" in the step's CPU line)
+#   STEPS=1            how many 30 s wrk steps to measure in a row
 #   TPCB=0             skip the reference step 4: pgbench TPC-B (scale 10, 8 clients, 30 s) on a scratch database,
 #                      the machine's own figure that the issue's goals are ratios of
 #   ADMISSION=false    turn admission control off (loyalty.admission.enabled) to see the service without it;
@@ -24,6 +27,8 @@ set -euo pipefail
 CUSTOMERS=${1:-10000}
 RATES=${RATES:-200 1000}
 OPEN_LOOP_ONLY=${OPEN_LOOP_ONLY:-0}
+WARMUP=${WARMUP:-180}
+STEPS=${STEPS:-1}
 ADMISSION=${ADMISSION:-true}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
@@ -54,10 +59,28 @@ summary() {  # ENABLE or DISABLE the metrics read model's triggers
     psql -h localhost -U postgres -d $DB -q -c "ALTER TABLE orders $1 TRIGGER metrics_$t"
   done
 }
+# CPU time per order, steadier than orders/s on a shared or throttled machine: the application's, PostgreSQL's
+# (every postgres process, with its exited backends through the postmaster's children) and the whole machine's
+# busy time (steal excluded), in clock ticks from /proc, read before and after the wrk step.
+cpu_ticks() {
+  local pg=0 p
+  for p in $(pgrep -u postgres); do pg=$((pg + $(awk '{print $14 + $15 + $16 + $17}' /proc/$p/stat 2>/dev/null || echo 0))); done
+  local jit=0
+  for p in /proc/$APP/task/*; do
+    grep -q "Compiler" "$p/comm" 2>/dev/null && jit=$((jit + $(sed 's/.*) //' "$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$(awk '{print $14 + $15}' /proc/$APP/stat) $pg $(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat) $jit"
+}
+cpu_per_order() {  # before after orders
+  read -r a0 p0 m0 j0 <<< "$1"; read -r a1 p1 m1 j1 <<< "$2"
+  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v m=$((m1 - m0)) -v j=$((j1 - j0)) -v n="$3" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (n > 0) printf "   CPU per order: application %.2f ms (of which JIT compiler threads %.2f ms), PostgreSQL %.2f ms, machine %.2f ms\n", a/hz*1000/n, j/hz*1000/n, p/hz*1000/n, m/hz*1000/n }'
+}
 SUMMARY=${SUMMARY:-on}
 [ "$SUMMARY" = off ] && { summary DISABLE; echo "metrics read model triggers disabled"; }
 # the steps' states: once as configured, or on, off three times over
-STATES=$([ "$SUMMARY" = alternate ] && echo "on off on off on off" || echo "$SUMMARY")
+STATES=$([ "$SUMMARY" = alternate ] && echo "on off on off on off" || printf "$SUMMARY %.0s" $(seq 1 "$STEPS"))
+PG_STATES=$([ "$SUMMARY" = alternate ] && echo "$STATES" || echo "$SUMMARY")
 
 curl -sf -o /dev/null "${H[@]}" $BASE/api/v1/programmes -d '{"name": "Points", "status": "ACTIVE", "currency": "INR",
   "enrolment": "AUTOMATIC", "expiry": {"type": "AFTER", "after": "P12M"}, "rules": [
@@ -69,9 +92,9 @@ curl -sf -o /dev/null "${H[@]}" $BASE/api/v1/programmes -d '{"name": "Chai card"
 curl -sf -o /dev/null -H "X-API-Key: $API_KEY" -H 'Content-Type: text/csv' --data-binary @"$WORK/seed.csv" $BASE/api/v1/imports/orders
 sleep 5
 
-# The JIT needs most of a minute of load on two shared cores before figures mean anything.
-echo "== wrk warm-up (JIT, memberships), 60 s"
-(cd "$HERE" && RUN=warm-$STAMP wrk -t2 -c16 -d60s -s post-order.lua $BASE | tail -1)
+# The JIT needs minutes of load on two slow shared cores before figures mean anything (WARMUP).
+echo "== wrk warm-up (JIT, memberships), ${WARMUP}s"
+(cd "$HERE" && RUN=warm-$STAMP wrk -t2 -c16 -d${WARMUP}s -s post-order.lua $BASE | tail -1)
 # Autovacuum may be off on a benchmark machine (it is on these: SHOW autovacuum); a database in service has it. The
 # tables the warm-up filled are vacuumed and analyzed once, as autovacuum would have by then.
 psql -h localhost -U postgres -d $DB -q -c "VACUUM ANALYZE"
@@ -80,7 +103,9 @@ if [ "$OPEN_LOOP_ONLY" != 1 ]; then
   for state in $STATES; do
     [ "$SUMMARY" = alternate ] && { summary "$([ $state = on ] && echo ENABLE || echo DISABLE)"; echo "-- summary $state"; }
     echo "== wrk, 16 connections, 30 s: maximum throughput (load $(cut -d' ' -f1-3 /proc/loadavg))"
-    (cd "$HERE" && RUN=max-$state-$RANDOM-$STAMP wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1)
+    CPU0=$(cpu_ticks)
+    (cd "$HERE" && RUN=max-$state-$RANDOM-$STAMP wrk -t2 -c16 -d30s -s post-order.lua $BASE | tail -1) | tee "$WORK/wrk.out"
+    cpu_per_order "$CPU0" "$(cpu_ticks)" "$(awk '{print $4}' "$WORK/wrk.out")"
   done
 fi
 for rate in $RATES; do
@@ -100,7 +125,7 @@ KEY_ID=$(psql -h localhost -U postgres -d $DB -Atc "SELECT id FROM api_key LIMIT
 psql -h localhost -U postgres -d $DB -q -c "INSERT INTO membership (id, programme_id, customer_id, joined_at)
   SELECT gen_random_uuid(), p.id, c.id, now() FROM customer c CROSS JOIN programme p
   WHERE c.external_id LIKE 'bench-c%' AND p.name IN ('Points', 'Chai card') AND p.enrolment = 'AUTOMATIC' ON CONFLICT DO NOTHING"
-for state in $STATES; do
+for state in $PG_STATES; do
   [ "$SUMMARY" = alternate ] && { summary "$([ $state = on ] && echo ENABLE || echo DISABLE)"; echo "-- summary $state"; }
   pgbench -h localhost -U postgres -n -c 16 -j 2 -T 30 -D customers="$CUSTOMERS" -D key="$KEY_ID" \
     -f "$HERE/order-tx.sql" $DB | grep -E "latency average|tps ="

@@ -7,6 +7,7 @@
 # from the reward's stock slots (LOYALTY_REWARDS_STOCK_SLOTS, default 8, sets how many), and the end checks
 # that units left + redemptions issued = STOCK.
 # DB, PORT and MPORT override the database and ports, for a run beside another (e.g. from a second worktree).
+# WARMUP (seconds, default 180) and STEPS (closed-loop steps in a row, default 1) as in src/bench/orders/run.sh.
 # Usage (from the repository root, after ./mvnw package): [STOCK=N] [RATES="100 200"] src/bench/redemptions/run.sh [CUSTOMERS]
 set -euo pipefail
 CUSTOMERS=${1:-2000}
@@ -54,10 +55,13 @@ import "$WORK/points.csv"
 psql -h localhost -U postgres -d $DB -Atc "SELECT id FROM customer" > "$WORK/customers.txt"
 
 R=(java "$HERE/Redeem.java" $BASE $API_KEY "$REWARD" "$WORK/customers.txt")
-echo "== warm-up, 60 s (JIT)"
-"${R[@]}" closed 16 60 | head -1
-echo "== closed loop, 16 in flight, 30 s: maximum throughput"
-"${R[@]}" closed 16 30
+# On two slow shared cores the JIT still compiles the request path after a minute (see src/bench/orders/run.sh).
+echo "== warm-up, ${WARMUP:-180} s (JIT)"
+"${R[@]}" closed 16 "${WARMUP:-180}" | head -1
+for _ in $(seq 1 "${STEPS:-1}"); do
+  echo "== closed loop, 16 in flight, 30 s: maximum throughput"
+  "${R[@]}" closed 16 30
+done
 for rate in ${RATES:-100 200}; do
   echo "== open loop, $rate redemptions/s, 30 s"
   "${R[@]}" open "$rate" 30
