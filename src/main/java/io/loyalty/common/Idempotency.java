@@ -137,10 +137,15 @@ public class Idempotency {
                 throw new IllegalStateException("cannot store the result of " + scope, e);
             }
         }
+        // Each row is found by a primary-key probe (the LATERAL ... LIMIT 1) and updated by its ctid. Joined to the
+        // unnest directly, a plan cached while the table was small (a fresh database, statistics not yet gathered)
+        // kept hashing the whole key's records for every batch: redemptions slowed from 266/s to 206/s within minutes.
         NativeSql.touching(em.createNativeQuery("""
                         UPDATE idempotency_record r SET status = 200, response = CAST(x.body AS jsonb)
                         FROM unnest(CAST(:k AS text[]), CAST(:i AS text[]), CAST(:b AS text[])) AS x(k, i, body)
-                        WHERE r.api_key_id = CAST(x.k AS uuid) AND r.scope = :s AND r.idempotency_key = x.i"""),
+                        CROSS JOIN LATERAL (SELECT f.ctid AS t FROM idempotency_record f WHERE f.api_key_id = CAST(x.k AS uuid)
+                                            AND f.scope = :s AND f.idempotency_key = x.i LIMIT 1) f
+                        WHERE r.ctid = f.t"""),
                         "idempotency_record")
                 .setParameter("s", scope)
                 .setParameter("k", claims.stream().map(c -> c.apiKeyId().toString()).toArray(String[]::new))
