@@ -92,8 +92,8 @@ public class Ledger {
     }
 
     /**
-     * Writes several credits: every entry first, then every lot, so that each table's rows go to the
-     * database as one batch. Outstanding debts are repaid from the new lots.
+     * Writes several credits: every entry, then every lot (the flush sends each table's rows as one statement,
+     * hibernate.order_inserts). Outstanding debts are repaid from the new lots.
      */
     public List<LedgerEntry> credit(List<Credit> credits) {
         List<LedgerEntry> entries = new ArrayList<>(credits.size());

@@ -183,7 +183,6 @@ class ImportOrderWriter {
         return stored;
     }
 
-
     private static BigDecimal subtotal(OrderRequest o) {
         return o.lines().stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
