@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Usage: java FixedRate.java BASE_URL API_KEY RATE SECONDS CUSTOMERS
  */
 public class FixedRate {
+    /** PLACED_AT=fixed: every order at one instant, as runs before 2026-11-28 did (see post-order.lua). */
+    static final boolean FIXED = "fixed".equals(System.getenv("PLACED_AT"));
+
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String key = args[1];
@@ -46,10 +49,12 @@ public class FixedRate {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String body = String.format("{\"externalId\":\"fixed-%s-%d\",\"customerExternalId\":\"bench-c%d\","
-                    + "\"placedAt\":\"2026-01-15T10:00:00Z\",\"currency\":\"INR\",\"total\":230.00,\"lines\":["
+                    + "\"placedAt\":\"%s\",\"currency\":\"INR\",\"total\":230.00,\"lines\":["
                     + "{\"sku\":\"CHAI\",\"category\":\"drinks\",\"quantity\":2,\"unitPrice\":60.00},"
                     + "{\"sku\":\"SAMOSA\",\"category\":\"snacks\",\"quantity\":2,\"unitPrice\":55.00}]}",
-                    run, i, ThreadLocalRandom.current().nextInt(customers));
+                    run, i, ThreadLocalRandom.current().nextInt(customers),
+                    // placed now, as a storefront posts them (see post-order.lua)
+                    FIXED ? "2026-01-15T10:00:00Z" : java.time.Instant.now().toString());
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
                     .header("X-API-Key", key).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(10))

@@ -18,6 +18,9 @@
 #   WARMUP=180         seconds of wrk before the measured steps (the JIT is still compiling the order path after 60 s
 #                      on a slow 2-core machine: see "JIT" in the step's CPU line)
 #   STEPS=1            how many 30 s wrk steps to measure in a row
+#   PLACED_AT=fixed    post every order at one instant (2026-01-15T10:00:00Z), as runs before 2026-11-28 did, instead
+#                      of now: each repeat order then ties with its customer's last one and takes the metrics read
+#                      model's re-ranking path (V20), a worst case for it
 #   TPCB=0             skip the reference step 4: pgbench TPC-B (scale 10, 8 clients, 30 s) on a scratch database,
 #                      the machine's own figure that the goals are ratios of
 #   ADMISSION=false    turn admission control off (loyalty.admission.enabled) to see the service without it;

@@ -7,7 +7,9 @@
 # from the reward's stock slots (LOYALTY_REWARDS_STOCK_SLOTS, default 8, sets how many), and the end checks
 # that units left + redemptions issued = STOCK.
 # DB, PORT and MPORT override the database and ports, for a run beside another (e.g. from a second worktree).
-# WARMUP (seconds, default 180) and STEPS (closed-loop steps in a row, default 1) as in src/bench/orders/run.sh.
+# WARMUP (seconds, default 180), STEPS (closed-loop steps in a row, default 1) and JAVA_OPTS as in
+# src/bench/orders/run.sh. The closed loop is driven by wrk (redeem.lua), whose own CPU is a fraction of the Java
+# client's; each closed-loop step prints the CPU time per redemption, as the orders bench does per order.
 # Usage (from the repository root, after ./mvnw package): [STOCK=N] [RATES="100 200"] src/bench/redemptions/run.sh [CUSTOMERS]
 set -euo pipefail
 CUSTOMERS=${1:-2000}
@@ -26,7 +28,7 @@ H=(-H "X-API-Key: $API_KEY" -H "Content-Type: application/json")
 
 psql -h localhost -U postgres -q -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MPORT LOYALTY_RATE_LIMIT_ENABLED=false LOYALTY_ADMIN_API_KEY=$API_KEY \
-  java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
 APP=$!
 for _ in $(seq 1 60); do curl -sf localhost:$MPORT/q/health/ready > /dev/null && break; sleep 1; done
 
@@ -55,12 +57,29 @@ import "$WORK/points.csv"
 psql -h localhost -U postgres -d $DB -Atc "SELECT id FROM customer" > "$WORK/customers.txt"
 
 R=(java "$HERE/Redeem.java" $BASE $API_KEY "$REWARD" "$WORK/customers.txt")
+closed() {  # seconds
+  (cd "$HERE" && API_KEY=$API_KEY REWARD=$REWARD CUSTOMERS_FILE="$WORK/customers.txt" RUN=$1-$RANDOM-$(date +%s) \
+    wrk -t2 -c16 -d"$1"s -s redeem.lua $BASE | tail -1)
+}
+# CPU time per redemption, as src/bench/orders/run.sh measures it per order.
+cpu_ticks() {
+  local pg=0 p jit=0
+  for p in $(pgrep -u postgres); do pg=$((pg + $(awk '{print $14 + $15 + $16 + $17}' /proc/$p/stat 2>/dev/null || echo 0))); done
+  for p in /proc/$APP/task/*; do
+    grep -q "Compiler" "$p/comm" 2>/dev/null && jit=$((jit + $(sed 's/.*) //' "$p/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$(awk '{print $14 + $15}' /proc/$APP/stat) $pg $(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat) $jit"
+}
 # On two slow shared cores the JIT still compiles the request path after a minute (see src/bench/orders/run.sh).
 echo "== warm-up, ${WARMUP:-180} s (JIT)"
-"${R[@]}" closed 16 "${WARMUP:-180}" | head -1
+closed "${WARMUP:-180}"
 for _ in $(seq 1 "${STEPS:-1}"); do
-  echo "== closed loop, 16 in flight, 30 s: maximum throughput"
-  "${R[@]}" closed 16 30
+  echo "== closed loop (wrk), 16 connections, 30 s: maximum throughput"
+  CPU0=$(cpu_ticks)
+  closed 30 | tee "$WORK/wrk.out"
+  read -r a0 p0 m0 j0 <<< "$CPU0"; read -r a1 p1 m1 j1 <<< "$(cpu_ticks)"
+  awk -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v m=$((m1 - m0)) -v j=$((j1 - j0)) -v n="$(awk '{print $4}' "$WORK/wrk.out")" \
+    -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "   CPU per redemption: application %.2f ms (of which JIT compiler threads %.2f ms), PostgreSQL %.2f ms, machine %.2f ms\n", a/hz*1000/n, j/hz*1000/n, p/hz*1000/n, m/hz*1000/n }'
 done
 for rate in ${RATES:-100 200}; do
   echo "== open loop, $rate redemptions/s, 30 s"

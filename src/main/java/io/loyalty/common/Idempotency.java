@@ -6,6 +6,11 @@ import io.loyalty.common.error.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.ZoneOffset;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -101,22 +106,29 @@ public class Idempotency {
         if (claims.isEmpty()) {
             return new boolean[0];
         }
-        // Claimed in a fixed order, so two batches claiming the same keys queue rather than deadlock.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = NativeSql.touching(em.createNativeQuery("""
-                        INSERT INTO idempotency_record (api_key_id, scope, idempotency_key, request_hash, created_at)
-                        SELECT CAST(x.k AS uuid), :s, x.i, decode(x.h, 'hex'), :now
-                        FROM unnest(CAST(:k AS text[]), CAST(:i AS text[]), CAST(:h AS text[])) AS x(k, i, h)
-                        ORDER BY x.k, x.i
-                        ON CONFLICT DO NOTHING RETURNING CAST(api_key_id AS text), idempotency_key"""), "idempotency_record")
-                .setParameter("s", scope).setParameter("now", Timestamps.now())
-                .setParameter("k", claims.stream().map(c -> c.apiKeyId().toString()).toArray(String[]::new))
-                .setParameter("i", claims.stream().map(Claim::key).toArray(String[]::new))
-                .setParameter("h", claims.stream().map(c -> HexFormat.of().formatHex(RequestHash.of(mapper, c.request())))
-                        .toArray(String[]::new))
-                .getResultList();
+        // Claimed in a fixed order, so two batches claiming the same keys queue rather than deadlock. Plain JDBC (see
+        // NativeSql.execute): every batch runs this, and the table has no entity whose pending changes could matter.
         Set<String> claimed = new HashSet<>();
-        rows.forEach(r -> claimed.add(r[0] + " " + r[1]));
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO idempotency_record (api_key_id, scope, idempotency_key, request_hash, created_at)
+                    SELECT CAST(x.k AS uuid), ?, x.i, decode(x.h, 'hex'), ?
+                    FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS x(k, i, h)
+                    ORDER BY x.k, x.i
+                    ON CONFLICT DO NOTHING RETURNING CAST(api_key_id AS text), idempotency_key""")) {
+                s.setString(1, scope);
+                s.setObject(2, Timestamps.now().atOffset(ZoneOffset.UTC));
+                s.setArray(3, NativeSql.column(c, "text", claims, cl -> cl.apiKeyId().toString()));
+                s.setArray(4, NativeSql.column(c, "text", claims, Claim::key));
+                s.setArray(5, NativeSql.column(c, "text", claims,
+                        cl -> HexFormat.of().formatHex(RequestHash.of(mapper, cl.request()))));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(rs.getString(1) + " " + rs.getString(2));
+                    }
+                }
+            }
+        });
         boolean[] result = new boolean[claims.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = claimed.contains(claims.get(i).apiKeyId() + " " + claims.get(i).key());
@@ -140,17 +152,19 @@ public class Idempotency {
         // Each row is found by a primary-key probe (the LATERAL ... LIMIT 1) and updated by its ctid. Joined to the
         // unnest directly, a plan cached while the table was small (a fresh database, statistics not yet gathered)
         // kept hashing the whole key's records for every batch: redemptions slowed from 266/s to 206/s within minutes.
-        NativeSql.touching(em.createNativeQuery("""
-                        UPDATE idempotency_record r SET status = 200, response = CAST(x.body AS jsonb)
-                        FROM unnest(CAST(:k AS text[]), CAST(:i AS text[]), CAST(:b AS text[])) AS x(k, i, body)
-                        CROSS JOIN LATERAL (SELECT f.ctid AS t FROM idempotency_record f WHERE f.api_key_id = CAST(x.k AS uuid)
-                                            AND f.scope = :s AND f.idempotency_key = x.i LIMIT 1) f
-                        WHERE r.ctid = f.t"""),
-                        "idempotency_record")
-                .setParameter("s", scope)
-                .setParameter("k", claims.stream().map(c -> c.apiKeyId().toString()).toArray(String[]::new))
-                .setParameter("i", claims.stream().map(Claim::key).toArray(String[]::new))
-                .setParameter("b", json)
-                .executeUpdate();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE idempotency_record r SET status = 200, response = CAST(x.body AS jsonb)
+                    FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS x(k, i, body)
+                    CROSS JOIN LATERAL (SELECT f.ctid AS t FROM idempotency_record f WHERE f.api_key_id = CAST(x.k AS uuid)
+                                        AND f.scope = ? AND f.idempotency_key = x.i LIMIT 1) f
+                    WHERE r.ctid = f.t""")) {
+                s.setArray(1, NativeSql.column(c, "text", claims, cl -> cl.apiKeyId().toString()));
+                s.setArray(2, NativeSql.column(c, "text", claims, Claim::key));
+                s.setArray(3, c.createArrayOf("text", json));
+                s.setString(4, scope);
+                s.executeUpdate();
+            }
+        });
     }
 }

@@ -103,7 +103,7 @@ class OrderRecorder {
      * batch with {@link io.loyalty.common.BatchWriter.Failed}, which names it.
      */
     List<Posted> recordAll(List<OrderRequest> requests, List<byte[]> hashes, List<Caller> callers) {
-        NativeSql.execute(em, "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+        NativeSql.beginBatch(em, LOCK_TIMEOUT);
         Set<String> known = alreadyPosted(requests, callers);
         Map<String, UUID> byExternalId = lookup.idsByExternalIds(requests.stream()
                 .map(OrderRequest::customerExternalId).filter(java.util.Objects::nonNull).distinct().toList());

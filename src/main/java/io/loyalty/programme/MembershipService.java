@@ -206,6 +206,17 @@ public class MembershipService {
     }
 
     /**
+     * Each pair's membership found by an index probe, then all of them locked in id order. A batch runs this on its
+     * generic plan ({@link io.loyalty.common.NativeSql#beginBatch}); joined to the pairs directly, the generic plan
+     * made while the table is small hashes all of it, and is kept for every batch after.
+     */
+    static final String LOCK_EXISTING = """
+            SELECT * FROM membership WHERE id = ANY (ARRAY(
+                SELECT f.id FROM unnest(CAST(:c AS uuid[]), CAST(:p AS uuid[])) AS x(c, p)
+                CROSS JOIN LATERAL (SELECT m.id FROM membership m WHERE m.customer_id = x.c AND m.programme_id = x.p LIMIT 1) f))
+            ORDER BY id FOR UPDATE""";
+
+    /**
      * Locks the existing memberships of these (customer, programme) pairs, in one statement and in id order (the order
      * every lock of memberships follows, see {@link #lockForEarning}), for a caller about to change several of them
      * one after another, which would otherwise lock them in its own order: a batch of redemptions, a batch of referral
@@ -217,10 +228,7 @@ public class MembershipService {
         if (customerAndProgramme.isEmpty()) {
             return List.of();
         }
-        return em.createNativeQuery("""
-                        SELECT m.* FROM membership m
-                        JOIN unnest(CAST(:c AS uuid[]), CAST(:p AS uuid[])) AS x(c, p) ON m.customer_id = x.c AND m.programme_id = x.p
-                        ORDER BY m.id FOR UPDATE OF m""", Membership.class)
+        return em.createNativeQuery(LOCK_EXISTING, Membership.class)
                 .setParameter("c", customerAndProgramme.stream().map(e -> e.getKey().toString()).toArray(String[]::new))
                 .setParameter("p", customerAndProgramme.stream().map(e -> e.getValue().toString()).toArray(String[]::new))
                 .getResultList();

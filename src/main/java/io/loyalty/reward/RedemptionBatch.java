@@ -1,6 +1,7 @@
 package io.loyalty.reward;
 
 import io.loyalty.common.Idempotency;
+import io.loyalty.common.NativeSql;
 import io.loyalty.common.Timestamps;
 import io.loyalty.customer.CustomerLookup;
 import io.loyalty.ledger.Ledger;
@@ -111,7 +112,7 @@ class RedemptionBatch {
      * the batch with {@link io.loyalty.common.BatchWriter.Failed}, which names it.
      */
     List<Idempotency.Outcome<RedemptionResponse>> redeemAll(List<Request> requests) {
-        em.createNativeQuery("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").executeUpdate();
+        NativeSql.beginBatch(em, LOCK_TIMEOUT);
         Map<UUID, CustomerLookup.Standing> standing = customers.standings(
                 requests.stream().map(r -> r.body().customerId()).collect(Collectors.toSet()));
         List<Integer> taken = new ArrayList<>();
