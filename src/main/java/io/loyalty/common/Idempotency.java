@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * Runs an operation at most once per (client, scope, Idempotency-Key). The key is claimed by inserting
  * its row in the caller's transaction: a concurrent request with the same key waits on that row until
  * the first commits, then gets the stored result; if the first rolls back, the second runs instead.
- * Its statements name their one table ({@link NativeSql#touching}), so they do not make Hibernate write out the
- * caller's pending changes first: a batch of redemptions keeps its rows pending for one write at its end.
+ * Its statements name their one table ({@link NativeSql#touching}), or run as plain JDBC (a batch's), so they do not
+ * make Hibernate write out the caller's pending changes first: a batch of redemptions keeps its rows pending for one
+ * write at its end.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -49,22 +49,28 @@ public final class NativeSql {
 
     /**
      * Begins a batch writer's transaction: no lock is waited for longer than {@code lockTimeout} (a batch that would,
-     * fails, and its requests are written on their own), and every statement runs on its generic plan. A batch's
-     * statements with an array of its ids were otherwise planned again at every execution: with a handful of ids a
-     * custom plan looks cheaper than the generic plan's guess of ten, and PostgreSQL prices planning far below the
-     * 100-200 microseconds it took here (pg_stat_statements, a redemption batch: one plan per call for the customer
-     * check, the membership lock and the idempotency update, a seventh of the database's time). Those statements are
-     * written so that their generic plans probe indexes whatever the statistics say.
+     * fails, and its requests are written on their own), and every statement runs on its generic plan, with no
+     * sequential scans. A batch's statements with an array of its ids were otherwise planned again at every execution:
+     * with a handful of ids a custom plan looks cheaper than the generic plan's guess of ten, and PostgreSQL prices
+     * planning far below the 100-200 microseconds it took here (pg_stat_statements, a redemption batch: one plan per
+     * call for the customer check, the membership lock and the idempotency update, a seventh of the database's time).
+     * A generic plan is kept until the table is analysed again; one made while a table was tiny could scan it, and go
+     * on scanning it for every batch as it grows. Every statement of a batch is meant as index probes of the batch's
+     * rows, so scans are off, as they are in the metrics read model's triggers (V20).
      */
     public static void beginBatch(EntityManager em, String lockTimeout) {
-        // Prepared, so that from its fifth run on a connection it is not planned either.
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT set_config('lock_timeout', ?, true), set_config('plan_cache_mode', 'force_generic_plan', true)")) {
-                s.setString(1, lockTimeout);
-                s.execute();
-            }
-        });
+        em.unwrap(Session.class).doWork(c -> beginBatch(c, lockTimeout));
+    }
+
+    /** As {@link #beginBatch(EntityManager, String)}, on a connection whose transaction has begun. */
+    public static void beginBatch(Connection c, String lockTimeout) throws SQLException {
+        // Prepared, so that once the driver has made it a server-side statement (its fifth run on a connection) and
+        // PostgreSQL has settled on a generic plan for it (five runs more), it is not planned either.
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config('lock_timeout', ?, true), "
+                + "set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true)")) {
+            s.setString(1, lockTimeout);
+            s.execute();
+        }
     }
 
     /** Whether the query, given its one parameter, returns a row; plain JDBC, as {@link #execute}. */

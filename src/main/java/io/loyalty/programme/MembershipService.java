@@ -206,9 +206,9 @@ public class MembershipService {
     }
 
     /**
-     * Each pair's membership found by an index probe, then all of them locked in id order. A batch runs this on its
-     * generic plan ({@link io.loyalty.common.NativeSql#beginBatch}); joined to the pairs directly, the generic plan
-     * made while the table is small hashes all of it, and is kept for every batch after.
+     * Each pair's membership found by a probe of the unique index, then all of them locked in id order. A batch runs
+     * this on its generic plan, without sequential scans ({@link io.loyalty.common.NativeSql#beginBatch}); joined to
+     * the pairs directly, its generic plan on a small table hashed all of it.
      */
     static final String LOCK_EXISTING = """
             SELECT * FROM membership WHERE id = ANY (ARRAY(

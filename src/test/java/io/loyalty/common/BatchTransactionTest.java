@@ -1,37 +1,46 @@
 package io.loyalty.common;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** {@link NativeSql#beginBatch}: the lock timeout and generic plans hold for the batch's transaction, and only for it. */
+/**
+ * {@link NativeSql#beginBatch}: the lock timeout, generic plans and no sequential scans hold for the batch's
+ * transaction, and only for it: the same pooled connection is back to its defaults after the commit.
+ */
 @QuarkusTest
 class BatchTransactionTest {
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
 
     @Test
-    void theBatchSettingsLastUntilTheTransactionEnds() {
-        List<?> inside = QuarkusTransaction.requiringNew().call(() -> {
-            NativeSql.beginBatch(em, "345ms");
-            return settings();
-        });
-        assertEquals(List.of("345ms", "force_generic_plan"), inside);
-        List<?> after = QuarkusTransaction.requiringNew().call(this::settings);
-        assertNotEquals("345ms", after.get(0), "a pooled connection must not keep the batch's lock timeout");
-        assertEquals("auto", after.get(1), "a pooled connection must not keep generic plans");
+    void theBatchSettingsLastUntilTheTransactionEnds() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            List<String> before = settings(c);
+            assertEquals(List.of("auto", "on"), before.subList(1, 3), "the connection's defaults");
+            c.setAutoCommit(false);
+            NativeSql.beginBatch(c, "345ms");
+            assertEquals(List.of("345ms", "force_generic_plan", "off"), settings(c));
+            c.commit();
+            assertEquals(before, settings(c));
+            c.setAutoCommit(true);
+        }
     }
 
-    private List<?> settings() {
-        Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT current_setting('lock_timeout'), current_setting('plan_cache_mode')").getSingleResult();
-        return List.of(row);
+    private static List<String> settings(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT current_setting('lock_timeout'), current_setting('plan_cache_mode'), current_setting('enable_seqscan')")) {
+            rs.next();
+            return List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
     }
 }
