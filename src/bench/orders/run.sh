@@ -3,7 +3,7 @@
 # stamp card), CUSTOMERS customers (default 10,000) imported first; every order has two lines and
 # earns in both programmes. Then:
 #   1. wrk, closed loop, 16 connections: the maximum throughput;
-#   2. FixedRate.java, open loop at 200 and at 1,000 orders/s: latency percentiles at those rates;
+#   2. open_loop.py, open loop at 200 and at 1,000 orders/s: latency percentiles at those rates;
 #   3. pgbench with order-tx.sql, the same SQL statements run directly: the ceiling for this design.
 # Usage (from the repository root, after ./mvnw package): src/bench/orders/run.sh [CUSTOMERS]
 # Environment (all optional):
@@ -21,6 +21,9 @@
 #   PLACED_AT=fixed    post every order at one instant (2026-01-15T10:00:00Z), as runs before 2026-11-28 did, instead
 #                      of now: each repeat order then ties with its customer's last one and takes the metrics read
 #                      model's re-ranking path (V20), a worst case for it
+#   GENERATOR=java     drive the open-loop steps with FixedRate.java, as runs before 2026-11-28 (second session) did,
+#                      instead of open_loop.py (asyncio, keep-alive connections): the JDK's HTTP client takes so
+#                      much of the two shared cores at 1,000/s that most requests go unanswered by the generator
 #   TPCB=0             skip the reference step 4: pgbench TPC-B (scale 10, 8 clients, 30 s) on a scratch database,
 #                      the machine's own figure that the issue's goals are ratios of
 #   ADMISSION=false    turn admission control off (loyalty.admission.enabled) to see the service without it;
@@ -31,6 +34,7 @@ CUSTOMERS=${1:-10000}
 RATES=${RATES:-200 1000}
 OPEN_LOOP_ONLY=${OPEN_LOOP_ONLY:-0}
 WARMUP=${WARMUP:-180}
+GENERATOR=${GENERATOR:-python}
 STEPS=${STEPS:-1}
 ADMISSION=${ADMISSION:-true}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -113,7 +117,11 @@ if [ "$OPEN_LOOP_ONLY" != 1 ]; then
 fi
 for rate in $RATES; do
   echo "== fixed rate $rate orders/s, 30 s, admission $ADMISSION (load before $(cut -d' ' -f1-3 /proc/loadavg))"
-  java "$HERE/FixedRate.java" $BASE $API_KEY "$rate" 30 "$CUSTOMERS"
+  if [ "$GENERATOR" = python ]; then
+    python3 "$HERE/open_loop.py" localhost "$PORT" $API_KEY "$rate" 30 "$CUSTOMERS"
+  else
+    java "$HERE/FixedRate.java" $BASE $API_KEY "$rate" 30 "$CUSTOMERS"
+  fi
   echo "   load after $(cut -d' ' -f1-3 /proc/loadavg); shed so far: $(curl -s localhost:$MPORT/q/metrics | grep '^loyalty_admission_shed_total{limit="api"' || echo none)"
   # The server's own view (from the request's arrival, not its due time), cumulative since the start.
   curl -s localhost:$MPORT/q/metrics | grep -E '^http_server_requests_seconds_(count|sum|max)\{.*status="(201|503)"' \
