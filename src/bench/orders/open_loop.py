@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""Open-loop load for POST /api/v1/orders, cheaper on the shared cores than FixedRate.java (the JDK's HTTP client).
+"""Open-loop load for POST /api/v1/orders or /api/v1/redemptions, cheaper on the shared cores than FixedRate.java and
+Redeem.java (the JDK's HTTP client).
 
 Requests leave on schedule whether or not earlier ones were answered; each goes out on an idle keep-alive connection,
 or a new one when all are busy, so queueing in the server shows in the latency, which is measured from the moment the
 request was due. Prints, like FixedRate.java, the latencies of all answers and then per status.
 Usage: python3 open_loop.py HOST PORT API_KEY RATE SECONDS CUSTOMERS
+       python3 open_loop.py HOST PORT API_KEY RATE SECONDS --redemptions REWARD_ID CUSTOMER_IDS_FILE
+         (each redemption a new Idempotency-Key and a random customer of the file)
 """
 import asyncio
 import datetime
+import random
 import sys
 import time
 
@@ -37,18 +41,28 @@ async def exchange(reader, writer, request):
     return status
 
 
-async def main(host, port, key, rate, seconds, customers):
-    import random
+def order(run, i, customers):
+    return "/api/v1/orders", "", body(run, i, random.randrange(customers))
+
+
+def redemption(reward, customer_ids):
+    def request(run, i, _):
+        return ("/api/v1/redemptions", "Idempotency-Key: open-%s-%d\r\n" % (run, i),
+                '{"customerId":"%s","rewardId":"%s"}' % (random.choice(customer_ids), reward))
+    return request
+
+
+async def main(host, port, key, rate, seconds, customers, make=order):
     loop = asyncio.get_running_loop()
     run = str(int(time.time()))
     idle = []
     outcomes = []  # (status, latency in s); status 0: no answer
-    head = ("POST /api/v1/orders HTTP/1.1\r\nHost: %s:%d\r\nX-API-Key: %s\r\nContent-Type: application/json\r\n"
-            % (host, port, key))
+    head = "Host: %s:%d\r\nX-API-Key: %s\r\nContent-Type: application/json\r\n" % (host, port, key)
 
     async def one(i, due):
-        payload = body(run, i, random.randrange(customers)).encode()
-        request = (head + "Content-Length: %d\r\n\r\n" % len(payload)).encode() + payload
+        path, headers, text = make(run, i, customers)
+        payload = text.encode()
+        request = ("POST %s HTTP/1.1\r\n%s%sContent-Length: %d\r\n\r\n" % (path, head, headers, len(payload))).encode() + payload
         conn = idle.pop() if idle else None
         try:
             if conn is None:
@@ -73,7 +87,7 @@ async def main(host, port, key, rate, seconds, customers):
     await asyncio.wait(tasks, timeout=TIMEOUT + 5)
     elapsed = loop.time() - start
     answered = [o for o in outcomes if o[0]]
-    print("target %d orders/s for %d s: sent %d, answered %d in %.1f s, no answer %d"
+    print("target %d requests/s for %d s: sent %d, answered %d in %.1f s, no answer %d"
           % (rate, seconds, total, len(answered), elapsed, total - len(answered)))
     report("latency from due time, all answers", [o[1] for o in answered], total)
     for status in sorted({o[0] for o in outcomes}):
@@ -96,5 +110,10 @@ def report(label, latencies, total):
 
 
 if __name__ == "__main__":
-    h, p, k, r, s, c = sys.argv[1:7]
-    asyncio.run(main(h, int(p), k, int(r), int(s), int(c)))
+    h, p, k, r, s = sys.argv[1:6]
+    if sys.argv[6] == "--redemptions":
+        with open(sys.argv[8]) as f:
+            ids = [line.strip() for line in f if line.strip()]
+        asyncio.run(main(h, int(p), k, int(r), int(s), 0, redemption(sys.argv[7], ids)))
+    else:
+        asyncio.run(main(h, int(p), k, int(r), int(s), int(sys.argv[6])))

@@ -10,10 +10,12 @@
 # WARMUP (seconds, default 180), STEPS (closed-loop steps in a row, default 1) and JAVA_OPTS as in
 # src/bench/orders/run.sh. The closed loop is driven by wrk (redeem.lua), whose own CPU is a fraction of the Java
 # client's; each closed-loop step prints the CPU time per redemption, as the orders bench does per order.
+# The open loop is driven by src/bench/orders/open_loop.py (GENERATOR=java: by Redeem.java, as before 2026-11-28).
 # Usage (from the repository root, after ./mvnw package): [STOCK=N] [RATES="100 200"] src/bench/redemptions/run.sh [CUSTOMERS]
 set -euo pipefail
 CUSTOMERS=${1:-2000}
 STOCK=${STOCK:-}
+GENERATOR=${GENERATOR:-python}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 DB=${DB:-loyalty_bench_redemptions}
@@ -82,8 +84,13 @@ for _ in $(seq 1 "${STEPS:-1}"); do
     -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "   CPU per redemption: application %.2f ms (of which JIT compiler threads %.2f ms), PostgreSQL %.2f ms, machine %.2f ms\n", a/hz*1000/n, j/hz*1000/n, p/hz*1000/n, m/hz*1000/n }'
 done
 for rate in ${RATES:-100 200}; do
-  echo "== open loop, $rate redemptions/s, 30 s"
-  "${R[@]}" open "$rate" 30
+  echo "== open loop, $rate redemptions/s, 30 s ($GENERATOR)"
+  if [ "$GENERATOR" = python ]; then
+    python3 "$HERE/../orders/open_loop.py" localhost "$PORT" $API_KEY "$rate" 30 --redemptions "$REWARD" "$WORK/customers.txt"
+  else
+    "${R[@]}" open "$rate" 30
+  fi
+  echo "   shed so far: $(curl -s localhost:$MPORT/q/metrics | grep '^loyalty_admission_shed_total{limit="api"' || echo none)"
 done
 echo "== ledger check: stored balances equal the ledger"
 psql -h localhost -U postgres -d $DB -Atc "SELECT count(*) AS memberships_off FROM membership m
