@@ -11,7 +11,6 @@ import org.hibernate.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.ZoneOffset;
-
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -108,7 +107,7 @@ public class Idempotency {
             return new boolean[0];
         }
         // Claimed in a fixed order, so two batches claiming the same keys queue rather than deadlock. Plain JDBC (see
-        // NativeSql.execute): every batch runs this, and the table has no entity whose pending changes could matter.
+        // NativeSql.exists): every batch runs this, and the table has no entity whose pending changes could matter.
         Set<String> claimed = new HashSet<>();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement("""

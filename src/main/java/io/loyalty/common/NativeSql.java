@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 
@@ -31,20 +30,6 @@ public final class NativeSql {
             nativeQuery.addSynchronizedQuerySpace(table);
         }
         return query;
-    }
-
-    /**
-     * Runs a statement on the transaction's connection with plain JDBC, outside Hibernate: no query interpretation,
-     * no check of pending changes, nothing written out first. For small statements every batch of orders runs, where
-     * going through a Hibernate query cost several percent of a batch writer's time; only for statements whose result
-     * cannot depend on the persistence context's pending changes.
-     */
-    public static void execute(EntityManager em, String sql) {
-        em.unwrap(Session.class).doWork(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-        });
     }
 
     /**
@@ -73,7 +58,12 @@ public final class NativeSql {
         }
     }
 
-    /** Whether the query, given its one parameter, returns a row; plain JDBC, as {@link #execute}. */
+    /**
+     * Whether the query, given its one parameter, returns a row. Plain JDBC on the transaction's connection, outside
+     * Hibernate: no query interpretation, no check of pending changes, nothing written out first. For small statements
+     * every batch runs, where going through a Hibernate query cost several percent of a batch writer's time; only for
+     * statements whose result cannot depend on the persistence context's pending changes.
+     */
     public static boolean exists(EntityManager em, String sql, Object parameter) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
