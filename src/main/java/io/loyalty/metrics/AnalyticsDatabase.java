@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Map;
 
 /**
  * Read-only SQL for the metrics, on the {@code analytics} datasource: the main database unless an operator points
@@ -35,15 +35,20 @@ public class AnalyticsDatabase {
 
     public <T> T query(Sql sql, Rows<T> rows) {
         try (Connection c = dataSource.getConnection()) {
-            if (!sql.isSortedGrouping()) {
+            if (sql.settings().isEmpty()) {
                 return run(c, sql, rows);
             }
-            // SET LOCAL lasts until the end of this transaction only: the pooled connection keeps its defaults.
+            // set_config(..., true) lasts until the end of this transaction only: the pooled connection keeps its
+            // defaults.
             c.setAutoCommit(false);
             T result;
             try {
-                try (Statement setting = c.createStatement()) {
-                    setting.execute("SET LOCAL enable_hashagg = off");
+                try (PreparedStatement setting = c.prepareStatement("SELECT set_config(?, ?, true)")) {
+                    for (Map.Entry<String, String> s : sql.settings().entrySet()) {
+                        setting.setString(1, s.getKey());
+                        setting.setString(2, s.getValue());
+                        setting.execute();
+                    }
                 }
                 result = run(c, sql, rows);
             } catch (SQLException | RuntimeException e) {

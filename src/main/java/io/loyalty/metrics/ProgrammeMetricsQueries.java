@@ -123,7 +123,11 @@ public class ProgrammeMetricsQueries {
                     .append(") o GROUP BY o.customer_id) r ON r.customer_id = x.customer_id)");
         }
         sql.append(" s FULL JOIN k ON k.customer_id = s.customer_id GROUP BY 1, 2");
-        if (!summary) {
+        if (summary) {
+            // the history pass over every customer's summary row in parallel workers: the endpoint waits on this
+            // statement (src/bench/README.md, "The programme comparison in parallel")
+            sql.parallel();
+        } else {
             sql.sortedGrouping();
         }
         return analytics.query(sql, rs -> {

@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A statement built from fragments, with its parameters in the order of their placeholders. */
 public final class Sql {
     private final StringBuilder text = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
-    private boolean sortedGrouping;
+    /** Planner settings for this statement only (name to value), applied with SET LOCAL semantics. */
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     public Sql(String fragment, Object... values) {
         append(fragment, values);
@@ -41,12 +44,24 @@ public final class Sql {
      * index it streams instead (RFM at 10M orders: 21.7 s against 33.9 s under the same load).
      */
     public Sql sortedGrouping() {
-        sortedGrouping = true;
+        settings.put("enable_hashagg", "off");
         return this;
     }
 
-    boolean isSortedGrouping() {
-        return sortedGrouping;
+    /**
+     * Lets the planner hand a statement's scans and hash joins over every customer to parallel workers: with the
+     * default price of moving a row from a worker (0.1), it keeps a pass over a million summary rows in one process
+     * because all of them come back to the leader. For the few statements that read every customer and whose
+     * answer the caller waits on.
+     */
+    public Sql parallel() {
+        settings.put("parallel_tuple_cost", "0.01");
+        settings.put("parallel_setup_cost", "100");
+        return this;
+    }
+
+    Map<String, String> settings() {
+        return settings;
     }
 
     public String text() {

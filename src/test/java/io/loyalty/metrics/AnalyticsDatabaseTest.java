@@ -21,6 +21,18 @@ class AnalyticsDatabaseTest {
     }
 
     @Test
+    void parallelSettingsHoldForTheirStatementOnly() {
+        Sql both = new Sql("SELECT current_setting('parallel_tuple_cost') || ' ' || current_setting('parallel_setup_cost') "
+                + "|| ' ' || current_setting('enable_hashagg')");
+        assertEquals("0.01 100 on", analytics.query(new Sql(both.text()).parallel(), rs -> rs.next() ? rs.getString(1) : null));
+        assertEquals("0.01 100 off", analytics.query(new Sql(both.text()).parallel().sortedGrouping(),
+                rs -> rs.next() ? rs.getString(1) : null));
+        for (int i = 0; i < 16; i++) {
+            assertEquals("0.1 1000 on", analytics.query(both, rs -> rs.next() ? rs.getString(1) : null));
+        }
+    }
+
+    @Test
     void cannotWrite() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> analytics.query(
                 new Sql("CREATE TABLE metrics_must_not_write (x int)"), rs -> null));
