@@ -17,7 +17,7 @@ if [ -s "$OUT/programme.json" ] && grep -q issued "$OUT/programme.json"; then
   show "Programme: ceiling"
   grep -v '^Time' "$CEIL/programme.out"
   show "Members vs non-members: endpoint"
-  jq -c '.comparison' "$OUT/programme.json"
+  jq -r '.membersVersusNonMembers.segments[] | select(.members + .nonMembers > 0) | [.segment, .members, .memberRevenue, .nonMembers, .nonMemberRevenue] | @tsv' "$OUT/programme.json" | sort
   jq -c '.rewardCost' "$OUT/programme.json"
   show "Members vs non-members: ceiling"
   grep -v '^Time' "$CEIL/programme-uplift.out"

@@ -15,8 +15,9 @@ import java.util.List;
  * fraction is a multiple of 1/5, so every edge is exact. A value v is in bin k when lower_k <= v < upper_k with
  * lower = (min, q1+1, ..q4+1) and upper = (q1+1, ..q4+1, max+1): these bins never overlap and cover [min, max],
  * so the bin of v is 1 + the number of quartiles with v >= q + 1 (a repeated quantile makes its bin empty, as in R).
- * Recency is measured in seconds (q + 86,400 s is q + 1 day) but compared as the last order's timestamp, money as
- * the exact {@code numeric} sum.
+ * Recency is measured in seconds (q + 86,400 s is q + 1 day) but compared as the last order's timestamp, money
+ * exactly as a whole number of ten-thousandths (amounts are numeric(19, 4)): its edges are interpolated in numeric and
+ * compared as the least whole number of ten-thousandths reaching q + 1.
  * <p>
  * Columns of {@link #scoredCustomers}: customer_id, last_order_at, frequency, monetary, cur_min,
  * cur_max (the least and greatest currency of the customer's orders), the population's cur_least, cur_greatest (for
@@ -25,6 +26,10 @@ import java.util.List;
  */
 public final class RfmSql {
     static final long DAY_SECONDS = 86_400;
+    /** Ten-thousandths per unit of money: amounts are numeric(19, 4). */
+    private static final String MONEY_UNITS = "10000";
+    /** One ten-thousandth as a numeric of scale 4, the scale of every amount. */
+    private static final String UNIT = "0.0001";
 
     private RfmSql() {
     }
@@ -70,8 +75,12 @@ public final class RfmSql {
             fromHistory.append(", h.").append(column);
             fromC.append(", c.").append(column);
         }
+        // m_units: the money in ten-thousandths as bigint, exact since every amount is numeric(19, 4); money is sorted
+        // for its percentiles and compared with its edges in that form (a bigint sort and bigint comparisons instead
+        // of numeric ones), and its edges are given back in numeric, the same values.
         Sql sql = new Sql("(WITH c AS MATERIALIZED (SELECT h.customer_id, h.last_at AS last_order_at, "
-                + "h.orders AS frequency, h.net AS monetary, h.cur_min, h.cur_max" + fromHistory + " FROM ");
+                + "h.orders AS frequency, h.net AS monetary, CAST(h.net * " + MONEY_UNITS + " AS bigint) AS m_units, "
+                + "h.cur_min, h.cur_max" + fromHistory + " FROM ");
         sql.append(history);
         sql.append(" h), "
                 // positions floor(h) and floor(h) + 1 of each quartile as percentile_disc fractions, and h - floor(h)
@@ -82,25 +91,26 @@ public final class RfmSql {
                 + "d AS (SELECT extract(epoch FROM CAST(? AS timestamptz)) AS as_of, "
                 + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.last_order_at DESC) AS r_at, "
                 + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.frequency) AS f, "
-                + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.monetary) AS m, "
+                + "percentile_disc((SELECT probs FROM p)) WITHIN GROUP (ORDER BY c.m_units) AS m, "
                 + "max(c.last_order_at) AS last_max, min(c.last_order_at) AS last_min, min(c.frequency) AS f_min, "
-                + "max(c.frequency) AS f_max, min(c.monetary) AS m_min, max(c.monetary) AS m_max, min(c.cur_min) AS cur_least, "
+                + "max(c.frequency) AS f_max, min(c.m_units) * " + UNIT + " AS m_min, max(c.m_units) * " + UNIT + " AS m_max, "
+                + "min(c.cur_min) AS cur_least, "
                 + "max(c.cur_max) AS cur_greatest FROM c), "
                 + "q AS (SELECT d.as_of, d.as_of - extract(epoch FROM d.last_max) AS r_min, "
                 + "d.as_of - extract(epoch FROM d.last_min) AS r_max, d.f_min, d.f_max, d.m_min, d.m_max, d.cur_least, "
                 + "d.cur_greatest, " + quartiles("r", "d.as_of - extract(epoch FROM d.r_at[%d])") + ", "
-                + quartiles("f", "d.f[%d]") + ", " + quartiles("m", "d.m[%d]") + " FROM d, p), "
+                + quartiles("f", "d.f[%d]") + ", " + quartiles("m", "d.m[%d] * " + UNIT) + " FROM d, p), "
                 // Each bin's lower bound, computed once here rather than for every customer, in the customer's own
                 // type: recency >= q + 1 day is "last order at or before as_of - q - 1 day", to the microsecond below
                 // (a timestamp is whole microseconds); frequency >= q + 1 is frequency >= ceil(q + 1).
-                + "e AS MATERIALIZED (SELECT q.*, " + recencyBounds() + ", " + countBounds("f") + ", " + bounds("m", 1)
+                + "e AS MATERIALIZED (SELECT q.*, " + recencyBounds() + ", " + countBounds("f") + ", " + unitBounds("m")
                 + " FROM q), "
                 + "s AS (SELECT x.*, " + RfmSegment.sqlCase("x.r_score", "x.f_score", "x.m_score") + " AS segment FROM ("
                 + "SELECT c.customer_id, c.last_order_at, c.frequency, c.monetary, c.cur_min, c.cur_max, "
                 + "e.cur_least, e.cur_greatest" + fromC + ", "
                 + "5 - (" + above("c.last_order_at", "<=", "e.r") + ") AS r_score, "
                 + "1 + (" + above("c.frequency", ">=", "e.f") + ") AS f_score, "
-                + "1 + (" + above("c.monetary", ">=", "e.m") + ") AS m_score "
+                + "1 + (" + above("c.m_units", ">=", "e.m") + ") AS m_score "
                 // OFFSET 0 keeps the scores computed once per customer: flattened, every score reference in the
                 // segment CASE re-evaluated its four comparisons (2.5x slower at 900,000 customers).
                 + "FROM c CROSS JOIN e OFFSET 0) x) " + tail + ")", asOf);
@@ -147,14 +157,15 @@ public final class RfmSql {
         return out.toString();
     }
 
-    /** The lower bounds of bins 2..5 of a dimension, {@code <x>1b..<x>4b} = q1..q4 + one. */
-    private static String bounds(String x, long one) {
+    /** {@code <x>1b..<x>4b}: the least whole number of ten-thousandths that reaches q1..q4 + 1. */
+    private static String unitBounds(String x) {
         StringBuilder out = new StringBuilder();
         for (int k = 1; k <= 4; k++) {
             if (k > 1) {
                 out.append(", ");
             }
-            out.append("q.").append(x).append(k).append(" + ").append(one).append(" AS ").append(x).append(k).append('b');
+            out.append("CAST(ceil((q.").append(x).append(k).append(" + 1) * ").append(MONEY_UNITS).append(") AS bigint) AS ")
+                    .append(x).append(k).append('b');
         }
         return out.toString();
     }
