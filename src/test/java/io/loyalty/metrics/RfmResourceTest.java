@@ -3,6 +3,7 @@ package io.loyalty.metrics;
 import io.loyalty.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,33 @@ class RfmResourceTest {
         assertEquals(String.join(",", RfmResource.CSV_HEADER), lines[0]);
         assertEquals(customers.get(8) + ",2024-05-23T00:00:00Z,9,1,60.0000,2,1,1,About To Sleep", lines[9]);
         assertEquals(customers.get(9) + ",2024-05-22T00:00:00Z,10,1,50.0000,1,1,1,Lost", lines[10]);
+    }
+
+    @Test
+    void moneyBeyondWhatABigintOfTenThousandthsHoldsIsScoredExactlyToo() {
+        // 999,999,999,999,999, the most one order may total, is 10^19 - 10^4 ten-thousandths, beyond a bigint: this
+        // population's money is sorted and compared in numeric. M = 10, 20, 999,999,999,999,999, 30; n = 4 puts q_k
+        // at h = 3k/5 = 0.6, 1.2, 1.8, 2.4, so q = 16, 22, 28 and 30 + 0.4 x 999,999,999,999,969 = 400,000,000,000,017.6;
+        // M scores (M >= q + 1): 1, 2, 5, 4.
+        String ch = MetricsFixtures.channel();
+        String[] totals = {"10", "20", "999999999999999", "30"};
+        for (int i = 0; i < totals.length; i++) {
+            order(Fixtures.customer(), daysBefore(i + 1), totals[i], ch, false);
+        }
+        JsonPathConfig exact = new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL);
+        JsonPath r = new JsonPath(asRole("ANALYST").queryParam("asOf", "2024-06-01").queryParam("channel", ch)
+                .get("/api/v1/metrics/rfm").then().statusCode(200).extract().asString()).using(exact);
+        List<BigDecimal> q = r.getList("bins.monetary.quantiles", BigDecimal.class);
+        String[] expected = {"16", "22", "28", "400000000000017.6"};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(0, new BigDecimal(expected[k]).compareTo(q.get(k)), "q" + (k + 1) + " " + q);
+        }
+        assertEquals(0, new BigDecimal("999999999999999").compareTo(r.getList("bins.monetary.upper", BigDecimal.class).get(4)
+                .subtract(BigDecimal.ONE)));
+        JsonPath items = new JsonPath(asRole("ANALYST").queryParam("asOf", "2024-06-01").queryParam("channel", ch)
+                .get("/api/v1/metrics/rfm/customers").then().statusCode(200).extract().asString()).using(exact);
+        assertEquals(List.of(1, 2, 5, 4), items.getList("items.monetaryScore", Integer.class));
+        assertEquals(0, new BigDecimal("999999999999999").compareTo(items.getObject("items[2].monetary", BigDecimal.class)));
     }
 
     @Test
