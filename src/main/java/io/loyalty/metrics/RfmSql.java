@@ -101,8 +101,9 @@ public final class RfmSql {
                 + "max(c.last_order_at) AS last_max, min(c.last_order_at) AS last_min, min(c.frequency) AS f_min, "
                 + "max(c.frequency) AS f_max, min(c.monetary) AS m_min, max(c.monetary) AS m_max, min(c.cur_min) AS cur_least, "
                 + "max(c.cur_max) AS cur_greatest FROM c), "
-                // the money's order statistics in numeric: from the ten-thousandths, or sorted in numeric when wide
-                + "dm AS (SELECT CASE WHEN d.m_wide THEN (SELECT percentile_disc((SELECT probs FROM p)) WITHIN GROUP "
+                // the money's order statistics in numeric: from the ten-thousandths, or sorted in numeric when wide.
+                // MATERIALIZED: inlined, q copied the numeric sort into each of the 24 uses of its elements.
+                + "dm AS MATERIALIZED (SELECT CASE WHEN d.m_wide THEN (SELECT percentile_disc((SELECT probs FROM p)) WITHIN GROUP "
                 + "(ORDER BY w.monetary) FROM c w) ELSE (SELECT array_agg(u.v * " + UNIT + " ORDER BY u.i) FROM "
                 + "unnest(d.m_u) WITH ORDINALITY AS u (v, i)) END AS m FROM d), "
                 + "q AS (SELECT d.as_of, d.as_of - extract(epoch FROM d.last_max) AS r_min, "

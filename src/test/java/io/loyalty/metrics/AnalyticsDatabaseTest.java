@@ -24,11 +24,14 @@ class AnalyticsDatabaseTest {
     void parallelSettingsHoldForTheirStatementOnly() {
         Sql both = new Sql("SELECT current_setting('parallel_tuple_cost') || ' ' || current_setting('parallel_setup_cost') "
                 + "|| ' ' || current_setting('enable_hashagg')");
-        assertEquals("0.01 100 on", analytics.query(new Sql(both.text()).parallel(), rs -> rs.next() ? rs.getString(1) : null));
+        // the server's own settings, whatever they are, before and after
+        String configured = analytics.query(both, rs -> rs.next() ? rs.getString(1) : null);
+        assertEquals("0.01 100 " + configured.split(" ")[2], analytics.query(new Sql(both.text()).parallel(),
+                rs -> rs.next() ? rs.getString(1) : null));
         assertEquals("0.01 100 off", analytics.query(new Sql(both.text()).parallel().sortedGrouping(),
                 rs -> rs.next() ? rs.getString(1) : null));
         for (int i = 0; i < 16; i++) {
-            assertEquals("0.1 1000 on", analytics.query(both, rs -> rs.next() ? rs.getString(1) : null));
+            assertEquals(configured, analytics.query(both, rs -> rs.next() ? rs.getString(1) : null));
         }
     }
 
