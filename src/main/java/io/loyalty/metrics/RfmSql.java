@@ -2,6 +2,9 @@ package io.loyalty.metrics;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * RFM scores and segments in SQL, the one definition the RFM endpoints and the programme comparison share
@@ -113,9 +116,8 @@ public final class RfmSql {
                 // Each bin's lower bound, computed once here rather than for every customer, in the customer's own
                 // type: recency >= q + 1 day is "last order at or before as_of - q - 1 day", to the microsecond below
                 // (a timestamp is whole microseconds); frequency >= q + 1 is frequency >= ceil(q + 1).
-                + "e AS MATERIALIZED (SELECT q.*, " + recencyBounds() + ", " + countBounds("f") + ", " + bounds("m", 1) + ", "
-                + unitBounds("m")
-                + " FROM q), "
+                + "e AS MATERIALIZED (SELECT q.*, " + recencyBounds() + ", " + countBounds() + ", " + moneyBounds() + ", "
+                + moneyUnitBounds() + " FROM q), "
                 + "s AS (SELECT x.*, " + RfmSegment.sqlCase("x.r_score", "x.f_score", "x.m_score") + " AS segment FROM ("
                 + "SELECT c.customer_id, c.last_order_at, c.frequency, c.monetary, c.cur_min, c.cur_max, "
                 + "e.cur_least, e.cur_greatest" + fromC + ", "
@@ -131,81 +133,45 @@ public final class RfmSql {
 
     /** q1..q4 of a dimension from its order statistics ({@code element} of 2k-1 and 2k) and fractions (p.frac[k]). */
     private static String quartiles(String x, String element) {
-        StringBuilder out = new StringBuilder();
-        for (int k = 1; k <= 4; k++) {
-            if (k > 1) {
-                out.append(", ");
-            }
+        return eachQuartile(", ", k -> {
             String lo = "(" + element.formatted(2 * k - 1) + ")";
             String hi = "(" + element.formatted(2 * k) + ")";
-            out.append(lo).append(" + p.frac[").append(k).append("] * (").append(hi).append(" - ").append(lo)
-                    .append(") AS ").append(x).append(k);
-        }
-        return out.toString();
+            return lo + " + p.frac[" + k + "] * (" + hi + " - " + lo + ") AS " + x + k;
+        });
     }
 
     /** {@code r1b..r4b}: the latest last order whose recency reaches q1..q4 + one day. */
     private static String recencyBounds() {
-        StringBuilder out = new StringBuilder();
-        for (int k = 1; k <= 4; k++) {
-            if (k > 1) {
-                out.append(", ");
-            }
-            out.append("CAST('epoch' AS timestamptz) + CAST(floor((q.as_of - q.r").append(k).append(" - ").append(DAY_SECONDS)
-                    .append(") * 1000000) AS bigint) * interval '1 microsecond' AS r").append(k).append('b');
-        }
-        return out.toString();
+        return eachQuartile(", ", k -> "CAST('epoch' AS timestamptz) + CAST(floor((q.as_of - q.r" + k + " - " + DAY_SECONDS
+                + ") * 1000000) AS bigint) * interval '1 microsecond' AS r" + k + "b");
     }
 
-    /** {@code <x>1b..<x>4b}: the least whole count that reaches q1..q4 + 1. */
-    private static String countBounds(String x) {
-        StringBuilder out = new StringBuilder();
-        for (int k = 1; k <= 4; k++) {
-            if (k > 1) {
-                out.append(", ");
-            }
-            out.append("CAST(ceil(q.").append(x).append(k).append(" + 1) AS bigint) AS ").append(x).append(k).append('b');
-        }
-        return out.toString();
+    /** {@code f1b..f4b}: the least whole count that reaches q1..q4 + 1. */
+    private static String countBounds() {
+        return eachQuartile(", ", k -> "CAST(ceil(q.f" + k + " + 1) AS bigint) AS f" + k + "b");
     }
 
-    /** The lower bounds of bins 2..5 of a dimension, {@code <x>1b..<x>4b} = q1..q4 + one. */
-    private static String bounds(String x, long one) {
-        StringBuilder out = new StringBuilder();
-        for (int k = 1; k <= 4; k++) {
-            if (k > 1) {
-                out.append(", ");
-            }
-            out.append("q.").append(x).append(k).append(" + ").append(one).append(" AS ").append(x).append(k).append('b');
-        }
-        return out.toString();
+    /** {@code m1b..m4b} = q1..q4 + 1, the lower bounds of money's bins 2..5 in numeric (compared when wide). */
+    private static String moneyBounds() {
+        return eachQuartile(", ", k -> "q.m" + k + " + 1 AS m" + k + "b");
     }
 
     /**
-     * {@code mu1b..mu4b} for {@code x} = m: the least whole number of ten-thousandths that reaches q1..q4 + 1; null
-     * when the money is wide (a bound beyond a bigint would not fit one either).
+     * {@code mu1b..mu4b}: the least whole number of ten-thousandths that reaches q1..q4 + 1; null when the money is
+     * wide (a bound beyond a bigint would not fit one either).
      */
-    private static String unitBounds(String x) {
-        StringBuilder out = new StringBuilder();
-        for (int k = 1; k <= 4; k++) {
-            if (k > 1) {
-                out.append(", ");
-            }
-            out.append("CASE WHEN NOT q.m_wide THEN CAST(ceil((q.").append(x).append(k).append(" + 1) * ").append(UNITS)
-                    .append(") AS bigint) END AS ").append(x).append('u').append(k).append('b');
-        }
-        return out.toString();
+    private static String moneyUnitBounds() {
+        return eachQuartile(", ", k -> "CASE WHEN NOT q.m_wide THEN CAST(ceil((q.m" + k + " + 1) * " + UNITS
+                + ") AS bigint) END AS mu" + k + "b");
     }
 
     /** The number of bins above the first whose lower bound the value reaches (0 to 4), by {@code op}. */
     private static String above(String value, String op, String edge) {
-        StringBuilder out = new StringBuilder();
-        for (int k = 1; k <= 4; k++) {
-            if (k > 1) {
-                out.append(" + ");
-            }
-            out.append("CAST(").append(value).append(' ').append(op).append(' ').append(edge).append(k).append("b AS int)");
-        }
-        return out.toString();
+        return eachQuartile(" + ", k -> "CAST(" + value + " " + op + " " + edge + k + "b AS int)");
+    }
+
+    /** The four quartiles' fragments, k = 1..4, joined by {@code separator}. */
+    private static String eachQuartile(String separator, IntFunction<String> fragment) {
+        return IntStream.rangeClosed(1, 4).mapToObj(fragment).collect(Collectors.joining(separator));
     }
 }
