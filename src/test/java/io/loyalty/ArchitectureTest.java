@@ -9,6 +9,7 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -33,6 +34,13 @@ class ArchitectureTest {
     static final ArchRule everyClassIsInAPackageOfTheStack = classes().should()
             .resideInAnyPackage(STACK.stream().map(p -> "io.loyalty." + p + "..").toArray(String[]::new))
             .because("a new package must take its place in the stack (and in this test)");
+
+    /** Hibernate's validation of entities is off (quarkus.hibernate-orm.validation.mode): it would check nothing. */
+    @ArchTest
+    static final ArchRule entitiesCarryNoValidationConstraints = noClasses()
+            .that().areAnnotatedWith(jakarta.persistence.Entity.class)
+            .should().dependOnClassesThat().resideInAPackage("jakarta.validation..")
+            .because("requests are validated at the edge and rows by the schema; a constraint on an entity would never be checked");
 
     private static LayeredArchitecture stack() {
         LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
