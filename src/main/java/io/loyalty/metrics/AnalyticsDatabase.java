@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -39,16 +40,18 @@ public class AnalyticsDatabase {
                 return run(c, sql, rows);
             }
             // set_config(..., true) lasts until the end of this transaction only: the pooled connection keeps its
-            // defaults.
+            // defaults. All of the statement's settings in one round trip.
             c.setAutoCommit(false);
             T result;
             try {
-                try (PreparedStatement setting = c.prepareStatement("SELECT set_config(?, ?, true)")) {
+                String calls = String.join(", ", Collections.nCopies(sql.settings().size(), "set_config(?, ?, true)"));
+                try (PreparedStatement setting = c.prepareStatement("SELECT " + calls)) {
+                    int i = 0;
                     for (Map.Entry<String, String> s : sql.settings().entrySet()) {
-                        setting.setString(1, s.getKey());
-                        setting.setString(2, s.getValue());
-                        setting.execute();
+                        setting.setString(++i, s.getKey());
+                        setting.setString(++i, s.getValue());
                     }
+                    setting.execute();
                 }
                 result = run(c, sql, rows);
             } catch (SQLException | RuntimeException e) {
